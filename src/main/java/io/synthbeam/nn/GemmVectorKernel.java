@@ -1,0 +1,136 @@
+package io.synthbeam.nn;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * AVX2-sized register-tiled micro-kernel on the JDK Vector API: a 6x16 tile of C is held in 12
+ * 256-bit accumulators (plus 2 B vectors and 1 broadcast of A: 15 of the 16 ymm registers), and each
+ * step of k does 12 fused multiply-adds from 2 vector loads and 6 broadcasts.
+ *
+ * <p>Only loaded when the {@code jdk.incubator.vector} module is present.
+ */
+final class GemmVectorKernel implements GemmMicroKernel {
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
+  static final int MR = 6;
+  static final int NR = 16;
+
+  @Override
+  public int mr() {
+    return MR;
+  }
+
+  @Override
+  public int nr() {
+    return NR;
+  }
+
+  @Override
+  public String describe() {
+    return "Vector API " + MR + "x" + NR + " (" + S + ")";
+  }
+
+  @Override
+  public void multiply(int kc, float[] pa, int paOff, float[] pb, int pbOff,
+      float[] c, int cOff, int ldc, int rows, int cols, boolean accumulate, float[] tile) {
+    FloatVector zero = FloatVector.zero(S);
+    FloatVector c00 = zero, c01 = zero;
+    FloatVector c10 = zero, c11 = zero;
+    FloatVector c20 = zero, c21 = zero;
+    FloatVector c30 = zero, c31 = zero;
+    FloatVector c40 = zero, c41 = zero;
+    FloatVector c50 = zero, c51 = zero;
+    int ap = paOff;
+    int bp = pbOff;
+    for (int p = 0; p < kc; p++) {
+      FloatVector b0 = FloatVector.fromArray(S, pb, bp);
+      FloatVector b1 = FloatVector.fromArray(S, pb, bp + 8);
+      FloatVector a0 = FloatVector.broadcast(S, pa[ap]);
+      c00 = a0.fma(b0, c00);
+      c01 = a0.fma(b1, c01);
+      FloatVector a1 = FloatVector.broadcast(S, pa[ap + 1]);
+      c10 = a1.fma(b0, c10);
+      c11 = a1.fma(b1, c11);
+      FloatVector a2 = FloatVector.broadcast(S, pa[ap + 2]);
+      c20 = a2.fma(b0, c20);
+      c21 = a2.fma(b1, c21);
+      FloatVector a3 = FloatVector.broadcast(S, pa[ap + 3]);
+      c30 = a3.fma(b0, c30);
+      c31 = a3.fma(b1, c31);
+      FloatVector a4 = FloatVector.broadcast(S, pa[ap + 4]);
+      c40 = a4.fma(b0, c40);
+      c41 = a4.fma(b1, c41);
+      FloatVector a5 = FloatVector.broadcast(S, pa[ap + 5]);
+      c50 = a5.fma(b0, c50);
+      c51 = a5.fma(b1, c51);
+      ap += MR;
+      bp += NR;
+    }
+    if (rows == MR && cols == NR) {
+      if (accumulate) {
+        int o = cOff;
+        c00.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c01.add(FloatVector.fromArray(S, c, o + 8)).intoArray(c, o + 8);
+        o += ldc;
+        c10.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c11.add(FloatVector.fromArray(S, c, o + 8)).intoArray(c, o + 8);
+        o += ldc;
+        c20.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c21.add(FloatVector.fromArray(S, c, o + 8)).intoArray(c, o + 8);
+        o += ldc;
+        c30.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c31.add(FloatVector.fromArray(S, c, o + 8)).intoArray(c, o + 8);
+        o += ldc;
+        c40.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c41.add(FloatVector.fromArray(S, c, o + 8)).intoArray(c, o + 8);
+        o += ldc;
+        c50.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c51.add(FloatVector.fromArray(S, c, o + 8)).intoArray(c, o + 8);
+      } else {
+        int o = cOff;
+        c00.intoArray(c, o);
+        c01.intoArray(c, o + 8);
+        o += ldc;
+        c10.intoArray(c, o);
+        c11.intoArray(c, o + 8);
+        o += ldc;
+        c20.intoArray(c, o);
+        c21.intoArray(c, o + 8);
+        o += ldc;
+        c30.intoArray(c, o);
+        c31.intoArray(c, o + 8);
+        o += ldc;
+        c40.intoArray(c, o);
+        c41.intoArray(c, o + 8);
+        o += ldc;
+        c50.intoArray(c, o);
+        c51.intoArray(c, o + 8);
+      }
+      return;
+    }
+    // Partial tile at the matrix edge: spill and copy the valid part.
+    c00.intoArray(tile, 0);
+    c01.intoArray(tile, 8);
+    c10.intoArray(tile, 16);
+    c11.intoArray(tile, 24);
+    c20.intoArray(tile, 32);
+    c21.intoArray(tile, 40);
+    c30.intoArray(tile, 48);
+    c31.intoArray(tile, 56);
+    c40.intoArray(tile, 64);
+    c41.intoArray(tile, 72);
+    c50.intoArray(tile, 80);
+    c51.intoArray(tile, 88);
+    for (int r = 0; r < rows; r++) {
+      int o = cOff + r * ldc;
+      int t = r * NR;
+      if (accumulate) {
+        for (int j = 0; j < cols; j++) {
+          c[o + j] += tile[t + j];
+        }
+      } else {
+        System.arraycopy(tile, t, c, o, cols);
+      }
+    }
+  }
+}
