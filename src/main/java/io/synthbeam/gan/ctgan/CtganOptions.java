@@ -1,37 +1,237 @@
 package io.synthbeam.gan.ctgan;
 
 import java.io.Serializable;
+import java.util.Arrays;
 
 /**
- * Immutable options of the CTGAN trainer (defaults from arXiv 1907.00503 unless noted); set with
- * {@code withX}, which returns a copy.
+ * Immutable options of the CTGAN trainer, set with {@code withX} (each returns a copy).
  *
- * <p>SKELETON: the trainer work fills in the full option set.
+ * <p>Defaults follow CTGAN (arXiv 1907.00503) unless noted: batch 500, pac 10, noise 128, generator
+ * and critic widths 256-256, Adam lr 2e-4, betas (0.5, 0.9), weight decay 1e-6, gradient-penalty
+ * weight 10, Gumbel-softmax temperature 0.2, critic dropout 0.5, 300 epochs.
+ *
+ * <pre>{@code
+ * CtganOptions options = CtganOptions.defaults().withEpochs(100).withSeed(7);
+ * }</pre>
  */
-public final class CtganOptions implements Serializable {
-  private final int epochs;
-  private final int batchSize;
-  private final long seed;
-  private final int threads;
+public final class CtganOptions implements Serializable, Cloneable {
+  private static final long serialVersionUID = 1L;
 
-  private CtganOptions(int epochs, int batchSize, long seed, int threads) {
-    this.epochs = epochs;
-    this.batchSize = batchSize;
-    this.seed = seed;
-    this.threads = threads;
-  }
+  private int epochs = 300;
+  private int batchSize = 500;
+  private int pac = 10;
+  private int noiseWidth = 128;
+  private int[] generatorWidths = {256, 256};
+  private int[] criticWidths = {256, 256};
+  private double generatorLearningRate = 2e-4;
+  private double criticLearningRate = 2e-4;
+  private double beta1 = 0.5;
+  private double beta2 = 0.9;
+  private double generatorWeightDecay = 1e-6;
+  private double criticWeightDecay = 1e-6;
+  private double penaltyWeight = 10;
+  private double gumbelTemperature = 0.2;
+  private double criticDropout = 0.5;
+  private boolean reuseFakeBatch = false;
+  private int maxTrainingRows = 1_000_000;
+  private long seed = 1L;
+  private int threads = Runtime.getRuntime().availableProcessors();
+
+  private CtganOptions() {}
 
   public static CtganOptions defaults() {
-    return new CtganOptions(300, 500, 1L, Runtime.getRuntime().availableProcessors());
+    return new CtganOptions();
   }
 
   public int epochs() { return epochs; }
   public int batchSize() { return batchSize; }
+  public int pac() { return pac; }
+  public int noiseWidth() { return noiseWidth; }
+  public int[] generatorWidths() { return generatorWidths.clone(); }
+  public int[] criticWidths() { return criticWidths.clone(); }
+  public double generatorLearningRate() { return generatorLearningRate; }
+  public double criticLearningRate() { return criticLearningRate; }
+  public double beta1() { return beta1; }
+  public double beta2() { return beta2; }
+  public double generatorWeightDecay() { return generatorWeightDecay; }
+  public double criticWeightDecay() { return criticWeightDecay; }
+  public double penaltyWeight() { return penaltyWeight; }
+  public double gumbelTemperature() { return gumbelTemperature; }
+  public double criticDropout() { return criticDropout; }
+  /** Whether the generator step reuses the critic step's fake batch instead of drawing anew. */
+  public boolean reuseFakeBatch() { return reuseFakeBatch; }
+  /** Most rows trained on; a larger table is sampled uniformly (seeded) down to this many. */
+  public int maxTrainingRows() { return maxTrainingRows; }
   public long seed() { return seed; }
   public int threads() { return threads; }
 
-  public CtganOptions withEpochs(int n) { return new CtganOptions(n, batchSize, seed, threads); }
-  public CtganOptions withBatchSize(int n) { return new CtganOptions(epochs, n, seed, threads); }
-  public CtganOptions withSeed(long s) { return new CtganOptions(epochs, batchSize, s, threads); }
-  public CtganOptions withThreads(int n) { return new CtganOptions(epochs, batchSize, seed, n); }
+  public CtganOptions withEpochs(int n) {
+    CtganOptions c = copy();
+    c.epochs = positive("epochs", n);
+    return c;
+  }
+
+  /** Rows per step; must be a multiple of {@link #pac()}. */
+  public CtganOptions withBatchSize(int n) {
+    CtganOptions c = copy();
+    c.batchSize = positive("batch size", n);
+    return c.checked();
+  }
+
+  /** Rows per critic input (PacGAN); {@link #batchSize()} must be a multiple of it. */
+  public CtganOptions withPac(int n) {
+    CtganOptions c = copy();
+    c.pac = positive("pac", n);
+    return c.checked();
+  }
+
+  public CtganOptions withNoiseWidth(int n) {
+    CtganOptions c = copy();
+    c.noiseWidth = positive("noise width", n);
+    return c;
+  }
+
+  public CtganOptions withGeneratorWidths(int... widths) {
+    CtganOptions c = copy();
+    c.generatorWidths = widths(widths);
+    return c;
+  }
+
+  /** Widths of the critic's two hidden layers. */
+  public CtganOptions withCriticWidths(int first, int second) {
+    CtganOptions c = copy();
+    c.criticWidths = widths(new int[] {first, second});
+    return c;
+  }
+
+  public CtganOptions withLearningRates(double generator, double critic) {
+    CtganOptions c = copy();
+    c.generatorLearningRate = positive("generator learning rate", generator);
+    c.criticLearningRate = positive("critic learning rate", critic);
+    return c;
+  }
+
+  public CtganOptions withBetas(double b1, double b2) {
+    if (!(b1 >= 0 && b1 < 1 && b2 >= 0 && b2 < 1)) {
+      throw new IllegalArgumentException("Adam betas must be in [0, 1): " + b1 + ", " + b2);
+    }
+    CtganOptions c = copy();
+    c.beta1 = b1;
+    c.beta2 = b2;
+    return c;
+  }
+
+  public CtganOptions withWeightDecay(double generator, double critic) {
+    CtganOptions c = copy();
+    c.generatorWeightDecay = nonNegative("generator weight decay", generator);
+    c.criticWeightDecay = nonNegative("critic weight decay", critic);
+    return c;
+  }
+
+  public CtganOptions withPenaltyWeight(double lambda) {
+    CtganOptions c = copy();
+    c.penaltyWeight = nonNegative("penalty weight", lambda);
+    return c;
+  }
+
+  public CtganOptions withGumbelTemperature(double tau) {
+    CtganOptions c = copy();
+    c.gumbelTemperature = positive("Gumbel temperature", tau);
+    return c;
+  }
+
+  public CtganOptions withCriticDropout(double p) {
+    if (!(p >= 0 && p < 1)) {
+      throw new IllegalArgumentException("critic dropout must be in [0, 1): " + p);
+    }
+    CtganOptions c = copy();
+    c.criticDropout = p;
+    return c;
+  }
+
+  public CtganOptions withReuseFakeBatch(boolean reuse) {
+    CtganOptions c = copy();
+    c.reuseFakeBatch = reuse;
+    return c;
+  }
+
+  public CtganOptions withMaxTrainingRows(int n) {
+    CtganOptions c = copy();
+    c.maxTrainingRows = positive("max training rows", n);
+    return c;
+  }
+
+  public CtganOptions withSeed(long s) {
+    CtganOptions c = copy();
+    c.seed = s;
+    return c;
+  }
+
+  /** Threads for the matrix products; results do not depend on it. */
+  public CtganOptions withThreads(int n) {
+    CtganOptions c = copy();
+    c.threads = positive("threads", n);
+    return c;
+  }
+
+  private CtganOptions checked() {
+    if (batchSize % pac != 0) {
+      throw new IllegalArgumentException(
+          "batch size " + batchSize + " must be a multiple of pac " + pac);
+    }
+    return this;
+  }
+
+  private CtganOptions copy() {
+    try {
+      CtganOptions c = (CtganOptions) super.clone();
+      c.generatorWidths = generatorWidths.clone();
+      c.criticWidths = criticWidths.clone();
+      return c;
+    } catch (CloneNotSupportedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static int positive(String what, int n) {
+    if (n <= 0) {
+      throw new IllegalArgumentException(what + " must be positive, got " + n);
+    }
+    return n;
+  }
+
+  private static double positive(String what, double v) {
+    if (!(v > 0) || Double.isInfinite(v)) {
+      throw new IllegalArgumentException(what + " must be positive, got " + v);
+    }
+    return v;
+  }
+
+  private static double nonNegative(String what, double v) {
+    if (!(v >= 0) || Double.isInfinite(v)) {
+      throw new IllegalArgumentException(what + " must be >= 0, got " + v);
+    }
+    return v;
+  }
+
+  private static int[] widths(int[] widths) {
+    if (widths.length == 0) {
+      throw new IllegalArgumentException("at least one layer width is needed");
+    }
+    for (int w : widths) {
+      positive("layer width", w);
+    }
+    return widths.clone();
+  }
+
+  @Override
+  public String toString() {
+    return "CtganOptions{epochs=" + epochs + ", batchSize=" + batchSize + ", pac=" + pac
+        + ", noise=" + noiseWidth + ", generator=" + Arrays.toString(generatorWidths)
+        + ", critic=" + Arrays.toString(criticWidths) + ", lr=" + generatorLearningRate + "/"
+        + criticLearningRate + ", betas=(" + beta1 + ", " + beta2 + "), decay="
+        + generatorWeightDecay + "/" + criticWeightDecay + ", lambda=" + penaltyWeight
+        + ", tau=" + gumbelTemperature + ", dropout=" + criticDropout + ", reuseFakeBatch="
+        + reuseFakeBatch + ", seed=" + seed + ", threads=" + threads + "}";
+  }
 }

@@ -1,0 +1,286 @@
+package io.synthbeam.gan.ctgan;
+
+import io.synthbeam.nn.Adam;
+import io.synthbeam.nn.Rng;
+import io.synthbeam.nn.Tensor;
+import io.synthbeam.table.DiscreteColumn;
+import io.synthbeam.table.EncodedTable;
+import io.synthbeam.table.TableEncoder;
+
+/**
+ * One CTGAN training run: the networks, their optimisers and every batch buffer, allocated once.
+ * A step is one critic update (WGAN-GP) followed by one generator update (critic score plus the
+ * cross-entropy of the conditioned column).
+ */
+final class TrainingLoop {
+  final CtganOptions options;
+  final EncodedTable data;
+  final int dataWidth;
+  final int conditionWidth;
+  final int batch;
+  final int packs;
+  final ConditionSampler sampler;
+  final Generator generator;
+  final OutputHeads heads;
+  final PacCritic critic;
+  private final Adam generatorOptimizer;
+  private final Adam criticOptimizer;
+
+  private final Rng noiseRng;
+  private final Rng conditionRng;
+  private final Rng dropoutRng;
+  private final Rng gumbelRng;
+
+  private final Tensor generatorInput;
+  private final float[] conditions;
+  private final int[] conditionColumn;
+  private final int[] conditionCategory;
+  private final int[] permutation;
+  private final Tensor fakeInput;
+  private final Tensor realInput;
+  private final Tensor mixedInput;
+  private final Tensor dScore;
+  private final Tensor dActivated;
+  private final PacCritic.Pass fakePass = new PacCritic.Pass();
+  private final PacCritic.Pass realPass = new PacCritic.Pass();
+  private final PacCritic.Pass mixedPass = new PacCritic.Pass();
+
+  double lastCriticLoss;
+  double lastGeneratorLoss;
+
+  TrainingLoop(CtganOptions options, TableEncoder encoder, EncodedTable data) {
+    this.options = options;
+    this.data = data;
+    this.dataWidth = encoder.width();
+    this.conditionWidth = encoder.conditionWidth();
+    this.batch = options.batchSize();
+    this.packs = batch / options.pac();
+    Rng root = new Rng(options.seed());
+    Rng initRng = root.split();
+    this.noiseRng = root.split();
+    this.conditionRng = root.split();
+    this.dropoutRng = root.split();
+    this.gumbelRng = root.split();
+
+    this.sampler = new ConditionSampler(encoder.discreteColumns(), conditionWidth, data);
+    int rowWidth = dataWidth + conditionWidth;
+    this.generator = new Generator(options.noiseWidth() + conditionWidth,
+        options.generatorWidths(), dataWidth, initRng);
+    this.heads = new OutputHeads(encoder.outputSpans(), (float) options.gumbelTemperature());
+    int[] cw = options.criticWidths();
+    this.critic = new PacCritic(options.pac(), rowWidth, cw[0], cw[1],
+        (float) options.criticDropout(), initRng);
+    this.generatorOptimizer = new Adam(generator.parameters(),
+        (float) options.generatorLearningRate(), (float) options.beta1(), (float) options.beta2(),
+        Adam.DEFAULT_EPS, (float) options.generatorWeightDecay());
+    this.criticOptimizer = new Adam(critic.parameters(), (float) options.criticLearningRate(),
+        (float) options.beta1(), (float) options.beta2(), Adam.DEFAULT_EPS,
+        (float) options.criticWeightDecay());
+
+    this.generatorInput = new Tensor(batch, options.noiseWidth() + conditionWidth);
+    this.conditions = new float[batch * conditionWidth];
+    this.conditionColumn = new int[batch];
+    this.conditionCategory = new int[batch];
+    this.permutation = new int[batch];
+    this.fakeInput = new Tensor(packs, critic.packWidth);
+    this.realInput = new Tensor(packs, critic.packWidth);
+    this.mixedInput = new Tensor(packs, critic.packWidth);
+    this.dScore = new Tensor(packs, 1);
+    this.dActivated = new Tensor(batch, dataWidth);
+  }
+
+  /** Steps per epoch: one pass over the rows in batches, as CTGAN counts it. */
+  int stepsPerEpoch() {
+    return Math.max(data.rows() / batch, 1);
+  }
+
+  void step() {
+    generateFakeBatch();
+    double criticLoss = criticStep();
+    if (!options.reuseFakeBatch()) {
+      generateFakeBatch();
+    }
+    lastGeneratorLoss = generatorStep();
+    lastCriticLoss = criticLoss;
+  }
+
+  /**
+   * Draws noise and conditions, runs the generator in training mode and writes [fake, condition]
+   * rows into {@code fakeInput}.
+   */
+  private void generateFakeBatch() {
+    int noise = options.noiseWidth();
+    int inWidth = noise + conditionWidth;
+    float[] in = generatorInput.data;
+    for (int r = 0; r < batch; r++) {
+      noiseRng.fillGaussian(in, r * inWidth, noise);
+    }
+    if (sampler.hasColumns()) {
+      sampler.sampleForTraining(conditions, batch, conditionColumn, conditionCategory,
+          conditionRng);
+      for (int r = 0; r < batch; r++) {
+        System.arraycopy(conditions, r * conditionWidth, in, r * inWidth + noise, conditionWidth);
+      }
+    }
+    Tensor activated = heads.forward(generator.forward(generatorInput, true), gumbelRng);
+    int rowWidth = dataWidth + conditionWidth;
+    float[] dst = fakeInput.data;
+    for (int r = 0; r < batch; r++) {
+      System.arraycopy(activated.data, r * dataWidth, dst, r * rowWidth, dataWidth);
+      System.arraycopy(in, r * inWidth + noise, dst, r * rowWidth + dataWidth, conditionWidth);
+    }
+  }
+
+  /**
+   * Real rows for the critic: row i has the category drawn for row perm(i) of the fake batch and
+   * carries that condition (CTGAN shuffles so packs of real and fake rows differ).
+   */
+  private void fillRealBatch() {
+    int rowWidth = dataWidth + conditionWidth;
+    float[] dst = realInput.data;
+    float[] src = data.data();
+    int noise = options.noiseWidth();
+    int inWidth = noise + conditionWidth;
+    if (!sampler.hasColumns()) {
+      for (int r = 0; r < batch; r++) {
+        int row = conditionRng.nextInt(data.rows());
+        System.arraycopy(src, row * dataWidth, dst, r * rowWidth, dataWidth);
+      }
+      return;
+    }
+    for (int i = 0; i < batch; i++) {
+      permutation[i] = i;
+    }
+    for (int i = batch - 1; i > 0; i--) {
+      int j = conditionRng.nextInt(i + 1);
+      int t = permutation[i];
+      permutation[i] = permutation[j];
+      permutation[j] = t;
+    }
+    float[] in = generatorInput.data;
+    for (int r = 0; r < batch; r++) {
+      int p = permutation[r];
+      int row = sampler.realRow(conditionColumn[p], conditionCategory[p], conditionRng);
+      System.arraycopy(src, row * dataWidth, dst, r * rowWidth, dataWidth);
+      System.arraycopy(in, p * inWidth + noise, dst, r * rowWidth + dataWidth, conditionWidth);
+    }
+  }
+
+  /** Per pack, a uniform mix of a real and a fake pack (the penalty's sampling distribution). */
+  private void fillMixedBatch() {
+    int w = critic.packWidth;
+    for (int p = 0; p < packs; p++) {
+      float eps = dropoutRng.nextFloat();
+      int base = p * w;
+      for (int c = 0; c < w; c++) {
+        mixedInput.data[base + c] =
+            eps * realInput.data[base + c] + (1f - eps) * fakeInput.data[base + c];
+      }
+    }
+  }
+
+  private double criticStep() {
+    fillRealBatch();
+    fillMixedBatch();
+    criticOptimizer.zeroGrad();
+    Tensor fakeScore = critic.forward(fakePass, fakeInput, true, dropoutRng);
+    double meanFake = mean(fakeScore);
+    dScore.fill(1f / packs);
+    critic.backward(fakePass, dScore, true, false);
+    Tensor realScore = critic.forward(realPass, realInput, true, dropoutRng);
+    double meanReal = mean(realScore);
+    dScore.fill(-1f / packs);
+    critic.backward(realPass, dScore, true, false);
+    critic.forward(mixedPass, mixedInput, true, dropoutRng);
+    double penalty = critic.gradientPenalty(mixedPass, (float) options.penaltyWeight());
+    criticOptimizer.step();
+    return meanFake - meanReal + penalty;
+  }
+
+  private double generatorStep() {
+    Tensor score = critic.forward(fakePass, fakeInput, true, dropoutRng);
+    double loss = -mean(score);
+    dScore.fill(-1f / packs);
+    Tensor dInput = critic.backward(fakePass, dScore, false, true);
+    // The critic sees [fake, condition] rows; only the fake part flows back to the generator.
+    int rowWidth = dataWidth + conditionWidth;
+    for (int r = 0; r < batch; r++) {
+      System.arraycopy(dInput.data, r * rowWidth, dActivated.data, r * dataWidth, dataWidth);
+    }
+    Tensor dRaw = heads.backward(dActivated);
+    if (sampler.hasColumns()) {
+      loss += conditionLoss(generator.lastOutput(), dRaw);
+    }
+    generatorOptimizer.zeroGrad();
+    generator.backward(dRaw);
+    generatorOptimizer.step();
+    return loss;
+  }
+
+  /**
+   * Cross-entropy of each row's conditioned column (raw logits against the asked category),
+   * averaged over the batch; adds its gradient into {@code dRaw}.
+   */
+  private double conditionLoss(Tensor raw, Tensor dRaw) {
+    double total = 0;
+    float inv = 1f / batch;
+    for (int r = 0; r < batch; r++) {
+      DiscreteColumn col = sampler.column(conditionColumn[r]);
+      int off = r * dataWidth + col.spanOffset();
+      int len = col.categories();
+      float max = Float.NEGATIVE_INFINITY;
+      for (int i = 0; i < len; i++) {
+        max = Math.max(max, raw.data[off + i]);
+      }
+      double sum = 0;
+      for (int i = 0; i < len; i++) {
+        sum += Math.exp(raw.data[off + i] - max);
+      }
+      double logSum = max + Math.log(sum);
+      int target = conditionCategory[r];
+      total += logSum - raw.data[off + target];
+      for (int i = 0; i < len; i++) {
+        float p = (float) Math.exp(raw.data[off + i] - logSum);
+        dRaw.data[off + i] += (p - (i == target ? 1f : 0f)) * inv;
+      }
+    }
+    return total / batch;
+  }
+
+  /**
+   * Replaces each BatchNorm's running statistics by the average over {@code batches} fresh batches
+   * drawn as at sampling time, with the final weights. The exponential running averages lag behind
+   * weights that move during training; sampling uses inference mode, so it needs statistics that
+   * match the generator it runs.
+   */
+  void recalibrateBatchNorm(int batches) {
+    for (ResidualBlock b : generator.blocks) {
+      b.norm.resetRunningStats();
+      b.norm.setCumulativeAverage(true);
+    }
+    int noise = options.noiseWidth();
+    int inWidth = noise + conditionWidth;
+    float[] in = generatorInput.data;
+    for (int i = 0; i < batches; i++) {
+      if (sampler.hasColumns()) {
+        sampler.sampleOriginal(conditions, batch, conditionRng);
+      }
+      for (int r = 0; r < batch; r++) {
+        noiseRng.fillGaussian(in, r * inWidth, noise);
+        System.arraycopy(conditions, r * conditionWidth, in, r * inWidth + noise, conditionWidth);
+      }
+      generator.forward(generatorInput, true);
+    }
+    for (ResidualBlock b : generator.blocks) {
+      b.norm.setCumulativeAverage(false);
+    }
+  }
+
+  private static double mean(Tensor t) {
+    double s = 0;
+    for (float v : t.data) {
+      s += v;
+    }
+    return s / t.data.length;
+  }
+}
