@@ -71,4 +71,29 @@ public final class AtomicFiles {
       throw new IOException("the output folder " + folder + " is not writable");
     }
   }
+
+  /**
+   * Checks, without creating anything, that {@code folder} exists and is writable or could be
+   * created: its nearest existing ancestor is a writable folder. Lets a long job fail early.
+   *
+   * @throws IOException naming the folder (or the ancestor in the way) otherwise
+   */
+  public static void checkCanWriteIn(Path folder) throws IOException {
+    Path existing = folder.toAbsolutePath().normalize();
+    while (existing != null && !Files.exists(existing)) {
+      existing = existing.getParent();
+    }
+    if (existing == null) {
+      throw new IOException("cannot create the output folder " + folder + ": no existing parent");
+    }
+    if (!Files.isDirectory(existing)) {
+      throw new IOException("cannot create the output folder " + folder + ": " + existing
+          + " exists and is not a folder");
+    }
+    if (!Files.isWritable(existing)) {
+      throw new IOException(existing.equals(folder.toAbsolutePath().normalize())
+          ? "the output folder " + folder + " is not writable"
+          : "cannot create the output folder " + folder + ": " + existing + " is not writable");
+    }
+  }
 }
