@@ -12,6 +12,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
@@ -46,7 +47,7 @@ final class CsvCursor implements Closeable {
     if (!advance()) {
       throw new IllegalArgumentException(path + " is empty: a CSV file needs a header row");
     }
-    List<String> names = new java.util.ArrayList<>(cells);
+    List<String> names = new ArrayList<>(cells);
     if (!names.isEmpty() && names.get(0).startsWith("\uFEFF")) {
       names.set(0, names.get(0).substring(1)); // byte order mark written by some editors
     }

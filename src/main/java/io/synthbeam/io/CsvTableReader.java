@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -161,7 +162,7 @@ final class CsvTableReader {
   /** The record name of an inferred schema: the file name without extension, sanitised. */
   private static String recordName(Path path) {
     String name = path.getFileName().toString();
-    String lower = name.toLowerCase(java.util.Locale.ROOT);
+    String lower = name.toLowerCase(Locale.ROOT);
     for (String extension : List.of(".csv.gz", ".csv")) {
       if (lower.endsWith(extension)) {
         name = name.substring(0, name.length() - extension.length());

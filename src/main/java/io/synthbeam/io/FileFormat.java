@@ -40,8 +40,7 @@ public enum FileFormat {
   public static FileFormat of(Path path) {
     Path fileName = path.getFileName();
     String name = fileName == null ? "" : fileName.toString().toLowerCase(Locale.ROOT);
-    // .csv.gz before .csv is irrelevant (different endings), but keep longest-first anyway.
-    for (FileFormat format : new FileFormat[] {CSV_GZ, CSV, AVRO, PARQUET}) {
+    for (FileFormat format : values()) {
       if (name.endsWith(format.extension) && name.length() > format.extension.length()) {
         return format;
       }
