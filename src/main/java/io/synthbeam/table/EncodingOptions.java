@@ -6,16 +6,18 @@ import java.util.Set;
 /**
  * Immutable options of the table encoding; set with {@code withX}, which returns a copy.
  *
- * <p>SKELETON: fields and defaults agreed; the table-encoding work may add options (keep the
- * {@code withX} style and document each default).
+ * <p>Defaults ({@link #defaults()}): no categorical or excluded columns, 10 modes, mode weight
+ * 0.005, point-mass share 0.01, 10 point masses, 1000 categories, a reservoir of 100,000 values,
+ * seed 1.
  *
  * @param categoricalColumns integer columns to model as categorical instead of continuous
  * @param excludedColumns columns left out of the model and of the synthetic table
  * @param maxModes most Gaussian components per continuous column (CTGAN: 10)
- * @param minModeWeight components lighter than this are dropped (CTGAN: 0.005)
+ * @param minModeWeight components lighter than this share of the column's Gaussian part are
+ *     dropped (CTGAN: 0.005)
  * @param pointMassMinShare an exact value at least this frequent gets its own mode (CTAB-GAN's
  *     mixed type), so spikes such as capital-gain = 0 keep their mass
- * @param maxPointMasses most point-mass modes per continuous column
+ * @param maxPointMasses most point-mass modes per continuous column (0 disables point masses)
  * @param maxCategories a categorical column with more distinct values is rejected, naming the
  *     column and this option
  * @param reservoirSize values per continuous column kept (uniform reservoir) for the mixture fit
@@ -30,6 +32,20 @@ public record EncodingOptions(Set<String> categoricalColumns, Set<String> exclud
   public EncodingOptions {
     categoricalColumns = Set.copyOf(categoricalColumns);
     excludedColumns = Set.copyOf(excludedColumns);
+    require(maxModes >= 1, "maxModes must be at least 1, got " + maxModes);
+    require(minModeWeight >= 0 && minModeWeight < 1,
+        "minModeWeight must be in [0, 1), got " + minModeWeight);
+    require(pointMassMinShare > 0 && pointMassMinShare <= 1,
+        "pointMassMinShare must be in (0, 1], got " + pointMassMinShare);
+    require(maxPointMasses >= 0, "maxPointMasses must be >= 0, got " + maxPointMasses);
+    require(maxCategories >= 1, "maxCategories must be at least 1, got " + maxCategories);
+    require(reservoirSize >= 10, "reservoirSize must be at least 10, got " + reservoirSize);
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
   }
 
   public static EncodingOptions defaults() {
@@ -52,9 +68,19 @@ public record EncodingOptions(Set<String> categoricalColumns, Set<String> exclud
         pointMassMinShare, maxPointMasses, maxCategories, reservoirSize, seed);
   }
 
+  public EncodingOptions withMinModeWeight(double weight) {
+    return new EncodingOptions(categoricalColumns, excludedColumns, maxModes, weight,
+        pointMassMinShare, maxPointMasses, maxCategories, reservoirSize, seed);
+  }
+
   public EncodingOptions withPointMassMinShare(double share) {
     return new EncodingOptions(categoricalColumns, excludedColumns, maxModes, minModeWeight,
         share, maxPointMasses, maxCategories, reservoirSize, seed);
+  }
+
+  public EncodingOptions withMaxPointMasses(int n) {
+    return new EncodingOptions(categoricalColumns, excludedColumns, maxModes, minModeWeight,
+        pointMassMinShare, n, maxCategories, reservoirSize, seed);
   }
 
   public EncodingOptions withMaxCategories(int n) {

@@ -1,6 +1,9 @@
 package io.synthbeam.table;
 
+import java.io.Serial;
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.avro.generic.GenericRecord;
 
 /**
@@ -11,36 +14,125 @@ import org.apache.avro.generic.GenericRecord;
  * column is rejected at {@link #extract}) past {@link EncodingOptions#maxCategories()}; continuous
  * columns keep a uniform reservoir of {@link EncodingOptions#reservoirSize()} values. The reservoir
  * is deterministic whatever the sharding: each row's priority is a hash of the seed and the row's
- * values (strings hashed by their text, so Utf8 and String agree).
- *
- * <p>SKELETON: signatures agreed, bodies to be written by the table-encoding work.
+ * values (strings hashed by their text, so Utf8 and String agree), and identical rows pool into
+ * one entry with their count. So any sharding and merge order gives the same encoder.
  */
 public final class TableEncoderFitter implements Serializable {
+  @Serial
+  private static final long serialVersionUID = 1L;
+
+  private final TableSpec spec;
+  private final EncodingOptions options;
+  private final ColumnReader[] readers;
+  private final boolean[] continuous;
+  private final RecordReader recordReader;
 
   /** Per-shard state; Serializable so Beam can code it with SerializableCoder. */
-  public static final class Accumulator implements Serializable {}
+  public static final class Accumulator implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
+    private long rows;
+    /** Per column: the continuous statistics, or null for a categorical column. */
+    private final ContinuousStats[] continuous;
+    /** Per column: the category counts, or null for a continuous column. */
+    private final CategoryCounts[] categorical;
+
+    private Accumulator(List<ColumnSpec> columns, EncodingOptions options) {
+      continuous = new ContinuousStats[columns.size()];
+      categorical = new CategoryCounts[columns.size()];
+      for (int j = 0; j < columns.size(); j++) {
+        if (columns.get(j).kind() == ColumnKind.CONTINUOUS) {
+          continuous[j] = new ContinuousStats(options.reservoirSize());
+        } else {
+          categorical[j] = new CategoryCounts(options.maxCategories());
+        }
+      }
+    }
+
+    /** Rows added so far. */
+    public long rows() {
+      return rows;
+    }
+  }
 
   public TableEncoderFitter(TableSpec spec, EncodingOptions options) {
-    throw new UnsupportedOperationException("TODO");
+    this.spec = spec;
+    this.options = options;
+    List<ColumnSpec> columns = spec.columns();
+    this.readers = new ColumnReader[columns.size()];
+    this.continuous = new boolean[columns.size()];
+    for (int j = 0; j < columns.size(); j++) {
+      ColumnSpec c = columns.get(j);
+      readers[j] = new ColumnReader(c, spec.valueSchema(c));
+      continuous[j] = c.kind() == ColumnKind.CONTINUOUS;
+    }
+    this.recordReader = new RecordReader(columns);
   }
 
   public Accumulator createAccumulator() {
-    throw new UnsupportedOperationException("TODO");
+    return new Accumulator(spec.columns(), options);
   }
 
   /**
    * Adds one record (read by field name from {@code record}, which must carry the input schema's
-   * fields). Returns the same accumulator.
+   * fields). Returns the same accumulator, unchanged when the record is rejected.
    *
    * @throws IllegalArgumentException naming the column for NaN or +/-Infinity in a continuous
    *     column, a null in a non-nullable field, or a value of the wrong type.
    */
   public Accumulator add(Accumulator acc, GenericRecord record) {
-    throw new UnsupportedOperationException("TODO");
+    int[] positions = recordReader.positions(record.getSchema());
+    int n = readers.length;
+    double[] numbers = new double[n];
+    Object[] keys = new Object[n];
+    boolean[] isNull = new boolean[n];
+    // Check and convert every value first, so a bad record leaves the accumulator untouched.
+    long rowHash = RowHash.START;
+    for (int j = 0; j < n; j++) {
+      Object raw = record.get(positions[j]);
+      if (raw == null) {
+        readers[j].checkNullAllowed();
+        isNull[j] = true;
+        rowHash = RowHash.withNull(rowHash);
+      } else if (continuous[j]) {
+        numbers[j] = readers[j].number(raw);
+        rowHash = RowHash.withNumber(rowHash, numbers[j]);
+      } else {
+        keys[j] = readers[j].key(raw);
+        rowHash = RowHash.withKey(rowHash, keys[j]);
+      }
+    }
+    for (int j = 0; j < n; j++) {
+      if (continuous[j]) {
+        if (isNull[j]) {
+          acc.continuous[j].addNull();
+        } else {
+          acc.continuous[j].add(numbers[j], RowHash.priority(options.seed(), j, rowHash));
+        }
+      } else if (isNull[j]) {
+        acc.categorical[j].addNull();
+      } else {
+        acc.categorical[j].add(keys[j]);
+      }
+    }
+    acc.rows++;
+    return acc;
   }
 
   public Accumulator merge(Iterable<Accumulator> accumulators) {
-    throw new UnsupportedOperationException("TODO");
+    Accumulator merged = createAccumulator();
+    for (Accumulator acc : accumulators) {
+      merged.rows += acc.rows;
+      for (int j = 0; j < readers.length; j++) {
+        if (continuous[j]) {
+          merged.continuous[j].merge(acc.continuous[j]);
+        } else {
+          merged.categorical[j].merge(acc.categorical[j]);
+        }
+      }
+    }
+    return merged;
   }
 
   /**
@@ -50,7 +142,33 @@ public final class TableEncoderFitter implements Serializable {
    *     than {@link EncodingOptions#maxCategories()} values (and the option that raises it).
    */
   public TableEncoder extract(Accumulator acc) {
-    throw new UnsupportedOperationException("TODO");
+    if (acc.rows == 0) {
+      throw new IllegalArgumentException("the table is empty: no rows to fit");
+    }
+    List<ColumnCodec> codecs = new ArrayList<>();
+    for (int j = 0; j < readers.length; j++) {
+      ColumnSpec c = spec.columns().get(j);
+      if (continuous[j]) {
+        codecs.add(new ContinuousColumnCodec(c, readers[j],
+            ContinuousColumnFitter.fit(acc.continuous[j], c.type(), options)));
+      } else {
+        CategoryCounts counted = acc.categorical[j];
+        if (counted.overflowed) {
+          throw tooManyCategories(c);
+        }
+        codecs.add(CategoricalColumnCodec.fromCounts(c, readers[j], spec.valueSchema(c), counted));
+      }
+    }
+    return new TableEncoder(spec, options, acc.rows, codecs);
+  }
+
+  private IllegalArgumentException tooManyCategories(ColumnSpec c) {
+    String hint = c.type() == ValueType.INT || c.type() == ValueType.LONG
+        ? " or modelled as continuous (leave it out of --categorical)" : "";
+    return new IllegalArgumentException("column '" + c.name() + "' has more than "
+        + options.maxCategories() + " distinct values (the limit, set with --max-categories /"
+        + " EncodingOptions.withMaxCategories); an identifier-like column should be excluded"
+        + " (--exclude " + c.name() + ")" + hint);
   }
 
   /** Convenience for local use: one accumulator over all records, then {@link #extract}. */
