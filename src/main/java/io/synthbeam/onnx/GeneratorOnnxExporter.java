@@ -19,7 +19,7 @@ import org.tribuo.util.onnx.ONNXRef;
  *
  * <p>Each residual block is {@code Concat(axis=1)[Relu(Gemm(x, W, b)), x]}, the head is
  * {@code Gemm(x, W, b)}; every weight is an initializer. Opset {@value #OPSET}, IR version
- * {@value #IR_VERSION}: ONNX Runtime 1.14 and later load it.
+ * {@value #IR_VERSION}: ONNX Runtime 1.20 loads it (opset 17 needs ONNX Runtime 1.12 or later).
  *
  * <pre>{@code
  * byte[] onnx = GeneratorOnnxExporter.export(model.generator());

@@ -91,6 +91,7 @@ public final class OnnxGenerator implements AutoCloseable {
       throw new IllegalArgumentException("the ONNX generator model is empty; export it with "
           + "GeneratorOnnxExporter.export");
     }
+    java.util.Objects.requireNonNull(device, "device");
     if (intraOpThreads < 1) {
       throw new IllegalArgumentException("intraOpThreads must be >= 1, got " + intraOpThreads);
     }
@@ -106,7 +107,7 @@ public final class OnnxGenerator implements AutoCloseable {
     return open(GeneratorOnnxExporter.export(generator), device);
   }
 
-  /** The provider that runs the model: {@link ExecutionDevice#CPU} or {@link ExecutionDevice#CUDA}. */
+  /** The provider running the model: {@link ExecutionDevice#CPU} or {@code CUDA}. */
   public ExecutionDevice device() {
     return device;
   }

@@ -34,8 +34,8 @@ public final class OnnxSamplingBenchmark {
     byte[] onnx = GeneratorOnnxExporter.export(generator);
     Parallelism.setThreads(threads);
     System.out.printf(Locale.ROOT, "generator %d -> %d -> %d -> %d, %.3f MFLOP/row, ONNX model"
-        + " %d bytes, %d threads, %.1f s per cell (best of 3 rounds)%n", INPUT, BLOCKS[0], BLOCKS[1], OUTPUT,
-        FLOP_PER_ROW / 1e6, onnx.length, threads, seconds);
+        + " %d bytes, %d threads, %.1f s per cell (best of 3 rounds)%n", INPUT, BLOCKS[0],
+        BLOCKS[1], OUTPUT, FLOP_PER_ROW / 1e6, onnx.length, threads, seconds);
     System.out.printf(Locale.ROOT, "%-28s %7s %12s %9s%n", "backend", "batch", "rows/s",
         "GFLOP/s");
     try (OnnxGenerator ort = OnnxGenerator.open(onnx, ExecutionDevice.CPU, threads);
