@@ -87,7 +87,8 @@ public final class GeneratorOnnxExporter {
       ONNXRef<?> hidden = affine(context, x, blocks.get(i), name)
           .apply(ReluOperator.RELU, name + "_relu");
       // The block's output comes BEFORE its input, as in FoldedGenerator.forward.
-      x = hidden.apply(ONNXOperators.CONCAT, x, Map.of("axis", 1));
+      x = hidden.apply(ONNXOperators.CONCAT, List.of(x), List.of(name + "_concat"),
+          Map.of("axis", 1)).get(0);
     }
     affine(context, x, generator.head(), "head").assignTo(output);
     return context.buildGraph();
