@@ -8,6 +8,9 @@ import io.synthbeam.SynthBeamVersion;
 import io.synthbeam.gan.ctgan.CtganModel;
 import io.synthbeam.gan.ctgan.FoldedGenerator;
 import io.synthbeam.gan.ctgan.TrainingSummary;
+import io.synthbeam.onnx.ExecutionDevice;
+import io.synthbeam.onnx.GeneratorOnnxExporter;
+import io.synthbeam.onnx.OnnxGenerator;
 import io.synthbeam.table.TableEncoder;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -37,6 +40,8 @@ import java.util.zip.ZipOutputStream;
  *   <li>{@code schema.avsc}: the Avro schema of the synthetic records;</li>
  *   <li>{@code encoder.json}: the fitted table encoder;</li>
  *   <li>{@code generator.bin}: the BatchNorm-folded generator weights;</li>
+ *   <li>{@code generator.onnx}: the same generator as an ONNX graph (raw outputs from noise and
+ *       condition), which sampling runs through ONNX Runtime;</li>
  *   <li>{@code training.json}: seed, epochs, losses and seconds per epoch, row counts, options.</li>
  * </ul>
  *
@@ -54,6 +59,7 @@ public final class ModelBundle {
   static final String ENCODER = "encoder.json";
   static final String GENERATOR = "generator.bin";
   static final String TRAINING = "training.json";
+  static final String GENERATOR_ONNX = "generator.onnx";
 
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -73,6 +79,7 @@ public final class ModelBundle {
       data.flush();
     }));
     entries.put(TRAINING, JSON.writeValueAsBytes(model.summary()));
+    entries.put(GENERATOR_ONNX, GeneratorOnnxExporter.export(model.generator()));
 
     ObjectNode manifest = JSON.createObjectNode();
     manifest.put("format", FORMAT_VERSION);
@@ -106,6 +113,40 @@ public final class ModelBundle {
    *     of an incompatible format version
    */
   public static CtganModel load(Path path) throws IOException {
+    Map<String, byte[]> entries = readVerified(path);
+    try {
+      TableEncoder encoder = TableEncoder.readJson(new ByteArrayInputStream(entries.get(ENCODER)));
+      DataInputStream gen = new DataInputStream(new ByteArrayInputStream(entries.get(GENERATOR)));
+      int noiseWidth = gen.readInt();
+      FoldedGenerator generator = FoldedGenerator.read(gen);
+      TrainingSummary summary = JSON.readValue(entries.get(TRAINING), TrainingSummary.class);
+      return new CtganModel(encoder, generator, noiseWidth, summary);
+    } catch (IOException | RuntimeException e) {
+      throw new IOException(path + " could not be read as a SynthBeam model: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Loads the bundle with sampling running through ONNX Runtime on {@code device} (CUDA when asked
+   * for and present, else the CPU, logged). Close the returned handle when done sampling.
+   */
+  public static OnnxBackedModel loadWithOnnx(Path path, ExecutionDevice device)
+      throws IOException {
+    CtganModel model = load(path);
+    OnnxGenerator onnx = OnnxGenerator.open(readVerified(path).get(GENERATOR_ONNX), device);
+    return new OnnxBackedModel(model.withForward(onnx::forward), onnx);
+  }
+
+  /** A model whose generator runs in an ONNX Runtime session, and that session. */
+  public record OnnxBackedModel(CtganModel model, OnnxGenerator session) implements AutoCloseable {
+    @Override
+    public void close() {
+      session.close();
+    }
+  }
+
+  /** Reads every entry and checks the format version and each entry's checksum. */
+  private static Map<String, byte[]> readVerified(Path path) throws IOException {
     Map<String, byte[]> entries = readEntries(path);
     byte[] manifestBytes = entries.get(MANIFEST);
     if (manifestBytes == null) {
@@ -120,7 +161,7 @@ public final class ModelBundle {
           + ": refit the model with this version");
     }
     JsonNode sums = manifest.path("sha256");
-    for (String name : new String[] {SCHEMA, ENCODER, GENERATOR, TRAINING}) {
+    for (String name : new String[] {SCHEMA, ENCODER, GENERATOR, TRAINING, GENERATOR_ONNX}) {
       byte[] content = entries.get(name);
       if (content == null) {
         throw new IOException(path + " is incomplete: it lacks " + name);
@@ -129,16 +170,7 @@ public final class ModelBundle {
         throw new IOException(path + " is corrupt: the checksum of " + name + " does not match");
       }
     }
-    try {
-      TableEncoder encoder = TableEncoder.readJson(new ByteArrayInputStream(entries.get(ENCODER)));
-      DataInputStream gen = new DataInputStream(new ByteArrayInputStream(entries.get(GENERATOR)));
-      int noiseWidth = gen.readInt();
-      FoldedGenerator generator = FoldedGenerator.read(gen);
-      TrainingSummary summary = JSON.readValue(entries.get(TRAINING), TrainingSummary.class);
-      return new CtganModel(encoder, generator, noiseWidth, summary);
-    } catch (IOException | RuntimeException e) {
-      throw new IOException(path + " could not be read as a SynthBeam model: " + e.getMessage(), e);
-    }
+    return entries;
   }
 
   private static Map<String, byte[]> readEntries(Path path) throws IOException {

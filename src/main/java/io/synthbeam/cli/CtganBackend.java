@@ -1,5 +1,6 @@
 package io.synthbeam.cli;
 
+import io.synthbeam.onnx.ExecutionDevice;
 import io.synthbeam.bundle.ModelBundle;
 import io.synthbeam.gan.ctgan.CtganModel;
 import io.synthbeam.gan.ctgan.CtganOptions;
@@ -29,9 +30,11 @@ final class CtganBackend implements ModelBackend {
   }
 
   @Override
-  public Table sample(Path path, int rows, long seed) throws IOException {
-    CtganModel model = ModelBundle.load(path);
-    Schema schema = model.encoder().spec().outputSchema();
-    return new Table(schema, model.sample(rows, seed, Map.of()));
+  public Table sample(Path path, int rows, long seed, ExecutionDevice device) throws IOException {
+    try (ModelBundle.OnnxBackedModel onnx = ModelBundle.loadWithOnnx(path, device)) {
+      CtganModel model = onnx.model();
+      Schema schema = model.encoder().spec().outputSchema();
+      return new Table(schema, model.sample(rows, seed, Map.of()));
+    }
   }
 }

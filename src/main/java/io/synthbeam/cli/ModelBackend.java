@@ -1,5 +1,6 @@
 package io.synthbeam.cli;
 
+import io.synthbeam.onnx.ExecutionDevice;
 import io.synthbeam.gan.ctgan.CtganModel;
 import io.synthbeam.gan.ctgan.CtganOptions;
 import io.synthbeam.gan.ctgan.TrainingListener;
@@ -22,6 +23,9 @@ interface ModelBackend {
 
   void save(CtganModel model, Path path) throws IOException;
 
-  /** Loads the model at {@code path} and samples {@code rows} rows of its output schema. */
-  Table sample(Path path, int rows, long seed) throws IOException;
+  /**
+   * Loads the model at {@code path} and samples {@code rows} rows of its output schema, running
+   * the generator through ONNX Runtime on {@code device}.
+   */
+  Table sample(Path path, int rows, long seed, ExecutionDevice device) throws IOException;
 }

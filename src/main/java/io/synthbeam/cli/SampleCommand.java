@@ -1,5 +1,6 @@
 package io.synthbeam.cli;
 
+import io.synthbeam.onnx.ExecutionDevice;
 import io.synthbeam.io.AtomicFiles;
 import io.synthbeam.io.Table;
 import io.synthbeam.io.TableFiles;
@@ -43,6 +44,12 @@ final class SampleCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   long seed = 1L;
 
+  @Option(names = "--device", paramLabel = "auto|cpu|cuda", converter = DeviceConverter.class,
+      description = "Where ONNX Runtime runs the generator: auto (CUDA when an NVIDIA GPU is "
+          + "visible, else the CPU), cpu, or cuda (falls back to the CPU with a warning when "
+          + "CUDA 12 / cuDNN 9 are missing). Default: ${DEFAULT-VALUE}.")
+  ExecutionDevice device = ExecutionDevice.AUTO;
+
   @Option(names = CliErrors.VERBOSE, description = "On failure, print the stack trace too.")
   boolean verbose;
 
@@ -56,7 +63,7 @@ final class SampleCommand implements Callable<Integer> {
     AtomicFiles.checkCanWriteIn(output.toAbsolutePath().getParent());
 
     long start = System.nanoTime();
-    Table table = parent.backend().sample(model, rows, seed);
+    Table table = parent.backend().sample(model, rows, seed, device);
     TableFiles.write(output, table.schema(), table.records());
     PrintWriter err = spec.commandLine().getErr();
     err.printf(Locale.ROOT, "wrote %d rows to %s in %s%n", table.records().size(), output,

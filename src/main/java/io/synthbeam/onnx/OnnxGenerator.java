@@ -221,7 +221,11 @@ public final class OnnxGenerator implements AutoCloseable {
       ExecutionDevice device, int threads) {
     String fallbackReason = null;
     if (device != ExecutionDevice.CPU) {
-      if (!OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
+      if (device == ExecutionDevice.AUTO && !nvidiaGpuVisible()) {
+        // Trying CUDA costs ~12 s (ORT unpacks its CUDA libraries) only to fail: skip it when the
+        // machine shows no NVIDIA driver at all. An explicit CUDA request still tries.
+        fallbackReason = "no NVIDIA GPU visible (no /proc/driver/nvidia, /dev/nvidia0)";
+      } else if (!OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
         fallbackReason = "this ONNX Runtime build has no CUDA provider";
       } else {
         try (OrtSession.SessionOptions options = options(threads)) {
@@ -241,6 +245,11 @@ public final class OnnxGenerator implements AutoCloseable {
           + "generator are not a loadable ONNX model (" + e.getMessage() + "); re-export it with "
           + "GeneratorOnnxExporter.export or check the bundle's generator.onnx", e);
     }
+  }
+
+  static boolean nvidiaGpuVisible() {
+    return java.nio.file.Files.exists(java.nio.file.Path.of("/proc/driver/nvidia"))
+        || java.nio.file.Files.exists(java.nio.file.Path.of("/dev/nvidia0"));
   }
 
   private static OrtSession.SessionOptions options(int threads) throws OrtException {

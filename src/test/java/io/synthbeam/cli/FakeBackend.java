@@ -54,7 +54,8 @@ final class FakeBackend implements ModelBackend {
   }
 
   @Override
-  public Table sample(Path path, int rows, long seed) throws IOException {
+  public Table sample(Path path, int rows, long seed, io.synthbeam.onnx.ExecutionDevice device)
+      throws IOException {
     sampledModel = path;
     sampledRows = rows;
     sampledSeed = seed;

@@ -31,13 +31,30 @@ public final class CtganModel {
   private final TrainingSummary summary;
   private final ConditionSampler conditions;
   private final OutputHeads heads;
+  private final GeneratorForward forward;
+
+  /**
+   * Computes the generator's raw outputs (rows x width) for input rows (noise then condition);
+   * must be thread-safe. The Java {@link FoldedGenerator} by default; ONNX Runtime when plugged in
+   * with {@link #withForward}.
+   */
+  @FunctionalInterface
+  public interface GeneratorForward {
+    float[] forward(float[] input, int rows);
+  }
 
   public CtganModel(TableEncoder encoder, FoldedGenerator generator, int noiseWidth,
       TrainingSummary summary) {
+    this(encoder, generator, noiseWidth, summary, generator::forward);
+  }
+
+  private CtganModel(TableEncoder encoder, FoldedGenerator generator, int noiseWidth,
+      TrainingSummary summary, GeneratorForward forward) {
     this.encoder = encoder;
     this.generator = generator;
     this.noiseWidth = noiseWidth;
     this.summary = summary;
+    this.forward = forward;
     this.conditions = new ConditionSampler(encoder.discreteColumns(), encoder.conditionWidth(),
         null);
     this.heads = new OutputHeads(encoder.outputSpans(), 1f);
@@ -47,6 +64,11 @@ public final class CtganModel {
           + generator.outputWidth() + " does not fit the encoder (noise " + noiseWidth
           + " + condition " + encoder.conditionWidth() + " -> " + encoder.width() + ")");
     }
+  }
+
+  /** This model with the generator's forward pass computed by {@code f} (e.g. ONNX Runtime). */
+  public CtganModel withForward(GeneratorForward f) {
+    return new CtganModel(encoder, generator, noiseWidth, summary, f);
   }
 
   public TableEncoder encoder() {
@@ -103,7 +125,7 @@ public final class CtganModel {
     int accepted = 0;
     while (accepted < rows) {
       fillInput(input, cond, wanted, rng);
-      float[] raw = generator.forward(input, SAMPLE_BATCH);
+      float[] raw = forward.forward(input, SAMPLE_BATCH);
       heads.sample(raw, activated, SAMPLE_BATCH, width, rng);
       generated += SAMPLE_BATCH;
       for (int r = 0; r < SAMPLE_BATCH && accepted < rows; r++) {
