@@ -66,8 +66,8 @@ public final class ModelBundle {
 
   private ModelBundle() {}
 
-  /** Writes the bundle atomically (a temporary file in the same folder, then a move). */
-  public static void save(CtganModel model, Path path) throws IOException {
+  /** The bundle as zip bytes (what {@link #save} writes), e.g. to pass between Beam steps. */
+  public static byte[] toBytes(CtganModel model) throws IOException {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     entries.put(SCHEMA, model.encoder().spec().outputSchema().toString(true)
         .getBytes(StandardCharsets.UTF_8));
@@ -88,18 +88,26 @@ public final class ModelBundle {
     ObjectNode sums = manifest.putObject("sha256");
     entries.forEach((name, content) -> sums.put(name, sha256(content)));
 
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(buf)) {
+      put(zip, MANIFEST, JSON.writeValueAsBytes(manifest));
+      for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+        put(zip, e.getKey(), e.getValue());
+      }
+    }
+    return buf.toByteArray();
+  }
+
+  /** Writes the bundle atomically (a temporary file in the same folder, then a move). */
+  public static void save(CtganModel model, Path path) throws IOException {
+    byte[] bundle = toBytes(model);
     Path dir = path.toAbsolutePath().getParent();
     if (dir != null) {
       Files.createDirectories(dir);
     }
     Path tmp = Files.createTempFile(dir, ".synthbeam-bundle", ".tmp");
     try {
-      try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmp))) {
-        put(zip, MANIFEST, JSON.writeValueAsBytes(manifest));
-        for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-          put(zip, e.getKey(), e.getValue());
-        }
-      }
+      Files.write(tmp, bundle);
       Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(tmp);
@@ -113,7 +121,17 @@ public final class ModelBundle {
    *     of an incompatible format version
    */
   public static CtganModel load(Path path) throws IOException {
-    Map<String, byte[]> entries = readVerified(path);
+    return fromBytes(readFile(path), path.toString());
+  }
+
+  /**
+   * Reads a bundle from its bytes; {@code source} names it in error messages.
+   *
+   * @throws IOException when the bytes are not a bundle, corrupt (checksum), or of an
+   *     incompatible format version
+   */
+  public static CtganModel fromBytes(byte[] bundle, String source) throws IOException {
+    Map<String, byte[]> entries = readVerified(bundle, source);
     try {
       TableEncoder encoder = TableEncoder.readJson(new ByteArrayInputStream(entries.get(ENCODER)));
       DataInputStream gen = new DataInputStream(new ByteArrayInputStream(entries.get(GENERATOR)));
@@ -122,7 +140,8 @@ public final class ModelBundle {
       TrainingSummary summary = JSON.readValue(entries.get(TRAINING), TrainingSummary.class);
       return new CtganModel(encoder, generator, noiseWidth, summary);
     } catch (IOException | RuntimeException e) {
-      throw new IOException(path + " could not be read as a SynthBeam model: " + e.getMessage(), e);
+      throw new IOException(source + " could not be read as a SynthBeam model: " + e.getMessage(),
+          e);
     }
   }
 
@@ -132,8 +151,15 @@ public final class ModelBundle {
    */
   public static OnnxBackedModel loadWithOnnx(Path path, ExecutionDevice device)
       throws IOException {
-    CtganModel model = load(path);
-    OnnxGenerator onnx = OnnxGenerator.open(readVerified(path).get(GENERATOR_ONNX), device);
+    return fromBytesWithOnnx(readFile(path), path.toString(), device);
+  }
+
+  /** {@link #loadWithOnnx} from the bundle's bytes. */
+  public static OnnxBackedModel fromBytesWithOnnx(byte[] bundle, String source,
+      ExecutionDevice device) throws IOException {
+    CtganModel model = fromBytes(bundle, source);
+    OnnxGenerator onnx = OnnxGenerator.open(readVerified(bundle, source).get(GENERATOR_ONNX),
+        device);
     return new OnnxBackedModel(model.withForward(onnx::forward), onnx);
   }
 
@@ -145,17 +171,26 @@ public final class ModelBundle {
     }
   }
 
+  private static byte[] readFile(Path path) throws IOException {
+    try {
+      return Files.readAllBytes(path);
+    } catch (NoSuchFileException e) {
+      throw new IOException("model bundle " + path + " does not exist", e);
+    }
+  }
+
   /** Reads every entry and checks the format version and each entry's checksum. */
-  private static Map<String, byte[]> readVerified(Path path) throws IOException {
-    Map<String, byte[]> entries = readEntries(path);
+  private static Map<String, byte[]> readVerified(byte[] bundle, String source)
+      throws IOException {
+    Map<String, byte[]> entries = readEntries(bundle, source);
     byte[] manifestBytes = entries.get(MANIFEST);
     if (manifestBytes == null) {
-      throw new IOException(path + " is not a SynthBeam model bundle (no " + MANIFEST + ")");
+      throw new IOException(source + " is not a SynthBeam model bundle (no " + MANIFEST + ")");
     }
     JsonNode manifest = JSON.readTree(manifestBytes);
     int format = manifest.path("format").asInt(-1);
     if (format != FORMAT_VERSION) {
-      throw new IOException(path + " has bundle format " + format + " (written by SynthBeam "
+      throw new IOException(source + " has bundle format " + format + " (written by SynthBeam "
           + manifest.path("library").asText("?") + "); this is SynthBeam "
           + SynthBeamVersion.VERSION + ", which reads format " + FORMAT_VERSION
           + ": refit the model with this version");
@@ -164,27 +199,26 @@ public final class ModelBundle {
     for (String name : new String[] {SCHEMA, ENCODER, GENERATOR, TRAINING, GENERATOR_ONNX}) {
       byte[] content = entries.get(name);
       if (content == null) {
-        throw new IOException(path + " is incomplete: it lacks " + name);
+        throw new IOException(source + " is incomplete: it lacks " + name);
       }
       if (!sha256(content).equals(sums.path(name).asText())) {
-        throw new IOException(path + " is corrupt: the checksum of " + name + " does not match");
+        throw new IOException(source + " is corrupt: the checksum of " + name + " does not match");
       }
     }
     return entries;
   }
 
-  private static Map<String, byte[]> readEntries(Path path) throws IOException {
+  private static Map<String, byte[]> readEntries(byte[] bundle, String source)
+      throws IOException {
     Map<String, byte[]> entries = new LinkedHashMap<>();
-    try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(path))) {
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bundle))) {
       ZipEntry e;
       while ((e = zip.getNextEntry()) != null) {
         entries.put(e.getName(), zip.readAllBytes());
       }
-    } catch (NoSuchFileException e) {
-      throw new IOException("model bundle " + path + " does not exist", e);
     } catch (ZipException | java.io.EOFException e) {
-      throw new IOException(path + " is not a readable SynthBeam model bundle (" + e.getMessage()
-          + ")", e);
+      throw new IOException(source + " is not a readable SynthBeam model bundle ("
+          + e.getMessage() + ")", e);
     }
     return entries;
   }
