@@ -34,7 +34,7 @@ final class ContinuousColumnFitter {
       return new ContinuousModes(0, stats.nulls, 0, 0, none, none, none, none, none, none,
           nullMode);
     }
-    Distinct sample = Distinct.of(stats.reservoir.sample());
+    Distinct sample = Distinct.of(stats.sample());
     int n = sample.values.length;
     double total = 0;
     for (long c : sample.counts) {

@@ -20,7 +20,8 @@ import java.util.Set;
  * @param maxPointMasses most point-mass modes per continuous column (0 disables point masses)
  * @param maxCategories a categorical column with more distinct values is rejected, naming the
  *     column and this option
- * @param reservoirSize values per continuous column kept (uniform reservoir) for the mixture fit
+ * @param reservoirSize values per continuous column kept (uniform reservoir) for the mixture fit;
+ *     a column with at most min(reservoirSize, 4096) distinct values is counted exactly instead
  * @param seed seeds the reservoir and the mixture fit
  */
 public record EncodingOptions(Set<String> categoricalColumns, Set<String> excludedColumns,

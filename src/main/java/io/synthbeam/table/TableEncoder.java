@@ -77,7 +77,8 @@ public final class TableEncoder implements Serializable {
     this.spans = List.copyOf(spanList);
     this.discreteColumns = List.copyOf(discrete);
     this.conditionWidth = condition;
-    this.reader = new RecordReader(spec.columns());
+    this.reader = new RecordReader(
+        spec.columns().stream().map(ColumnSpec::name).toList(), true);
   }
 
   public TableSpec spec() {
