@@ -186,6 +186,33 @@ class TableEncoderTest {
   }
 
   @Test
+  void aTimestampSpikeDecodesExactly() {
+    long spike = 1_700_000_000_123_456L;
+    TestTable table = TestTable.named("events").column("at", TestTable.TIMESTAMP_MICROS)
+        .column("day", TestTable.DATE);
+    SplittableRandom rng = new SplittableRandom(6);
+    for (int i = 0; i < 1000; i++) {
+      boolean atSpike = rng.nextDouble() < 0.6;
+      table.row(atSpike ? spike : spike + (long) (8.64e10 * 30 * rng.nextDouble()),
+          atSpike ? 19_000 : 19_000 + rng.nextInt(400));
+    }
+    TableEncoder e = table.fit(EncodingOptions.defaults());
+    List<GenericRecord> events = table.records();
+    EncodedTable encoded = e.encodeAll(events, 2);
+    for (int r = 0; r < events.size(); r++) {
+      GenericRecord out = e.decode(encoded.data(), r * e.width());
+      long at = (Long) events.get(r).get("at");
+      if (at == spike) {
+        assertEquals(spike, out.get("at"));
+      } else {
+        // Float resolution of a mode spanning days: well under a second.
+        assertEquals(at, (Long) out.get("at"), 1e6);
+      }
+      assertEquals(events.get(r).get("day"), out.get("day"));
+    }
+  }
+
+  @Test
   void layoutCoversTheRowWithScalarThenModesPerContinuousColumn() {
     List<OutputSpan> spans = encoder.outputSpans();
     int offset = 0;
@@ -358,6 +385,44 @@ class TableEncoderTest {
     IOException missing = assertThrows(IOException.class, () -> TableEncoder.readJson(
         new ByteArrayInputStream("{\"format\": 1}".getBytes(StandardCharsets.UTF_8))));
     assertTrue(missing.getMessage().contains("options"), missing.getMessage());
+  }
+
+  @Test
+  void readJsonRejectsTamperedState() throws IOException {
+    String text = json(encoder);
+    String duplicated = text.replaceFirst("\"value\" : \"F\"", "\"value\" : \"M\"");
+    IOException e = assertThrows(IOException.class, () -> TableEncoder.readJson(
+        new ByteArrayInputStream(duplicated.getBytes(StandardCharsets.UTF_8))));
+    assertTrue(e.getMessage().contains("'sex'") && e.getMessage().contains("twice"),
+        e.getMessage());
+  }
+
+  @Test
+  void decodingFromSeveralThreadsMatchesDecodingInOne() throws Exception {
+    EncodedTable encoded = encoder.encodeAll(records, 9);
+    List<GenericRecord> serial = new java.util.ArrayList<>();
+    for (int r = 0; r < encoded.rows(); r++) {
+      serial.add(encoder.decode(encoded.data(), r * encoded.width()));
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 3; t++) {
+        results.add(pool.submit(() -> {
+          for (int r = 0; r < encoded.rows(); r++) {
+            if (!serial.get(r).equals(encoder.decode(encoded.data(), r * encoded.width()))) {
+              return false;
+            }
+          }
+          return true;
+        }));
+      }
+      for (java.util.concurrent.Future<Boolean> result : results) {
+        assertTrue(result.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
   }
 
   @Test
