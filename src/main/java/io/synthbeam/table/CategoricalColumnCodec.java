@@ -39,6 +39,10 @@ final class CategoricalColumnCodec implements ColumnCodec {
     int nullAt = -1;
     for (int i = 0; i < keys.length; i++) {
       Object key = keys[i];
+      if (key == null ? nullAt >= 0 : index.containsKey(key)) {
+        throw new IllegalArgumentException("column '" + column.name()
+            + "' lists the category '" + key + "' twice");
+      }
       if (key == null) {
         nullAt = i;
       } else {
@@ -129,7 +133,8 @@ final class CategoricalColumnCodec implements ColumnCodec {
    * The index of the category written as {@code text}: the value parsed by the column's type;
    * the empty string or "null" is the null category unless the column has such a literal value.
    */
-  int categoryIndex(String text) {
+  int categoryIndex(String valueText) {
+    String text = valueText == null ? "" : valueText;
     Object key = parse(text);
     Integer found = key == null ? null : index.get(key);
     if (found != null) {

@@ -1,5 +1,6 @@
 package io.synthbeam.table;
 
+import java.io.Serial;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,6 +16,9 @@ import org.apache.avro.generic.GenericEnumSymbol;
  * (String, Long or Boolean) for categorical ones. Errors name the column.
  */
 final class ColumnReader implements Serializable {
+  @Serial
+  private static final long serialVersionUID = 1L;
+
   private final ColumnSpec column;
   /** The enum's symbols, for enum columns; null otherwise. */
   private final Set<String> symbols;

@@ -9,7 +9,9 @@ import java.util.SplittableRandom;
  * point-mass modes). The column's run is a scalar, then the one-hot of its modes: point masses
  * (ascending value), Gaussians (ascending mean), then a null mode if the column had nulls. A value's
  * mode is drawn from its posterior: a point value takes its point mode with the point's posterior
- * (usually 1), otherwise a Gaussian mode k with probability ~ w_k N(x | mu_k, sigma_k).
+ * (usually 1), otherwise a Gaussian mode k with probability ~ w_k N(x | mu_k, sigma_k), among the
+ * modes whose +-3.96 sigma range covers x. A value beyond every mode's range (an extreme tail) is
+ * clipped, as in CTGAN.
  */
 final class ContinuousColumnCodec implements ColumnCodec {
   /** Encoded scalars are clipped to this, as in CTGAN. */
@@ -97,26 +99,49 @@ final class ContinuousColumnCodec implements ColumnCodec {
     }
   }
 
-  /** Samples a Gaussian mode from its posterior given x: p(k | x) ~ w_k N(x | mu_k, sigma_k). */
+  /**
+   * Samples a Gaussian mode from its posterior given x, p(k | x) ~ w_k N(x | mu_k, sigma_k), among
+   * the modes whose scalar range covers x (so that x is not clipped needlessly); when none does,
+   * the mode nearest in standard deviations.
+   */
   private int sampleGaussian(double x, SplittableRandom rng) {
     double[] means = modes.means();
     double[] stds = modes.stds();
+    double reach = SIGMAS * SCALAR_CLIP;
     double max = Double.NEGATIVE_INFINITY;
+    int nearest = 0;
+    double nearestDistance = Double.POSITIVE_INFINITY;
     for (int k = 0; k < gaussianCount; k++) {
-      max = Math.max(max, logDensity(x, k, means, stds));
+      double distance = Math.abs(x - means[k]) / stds[k];
+      if (distance <= reach) {
+        max = Math.max(max, logDensity(x, k, means, stds));
+      }
+      if (distance < nearestDistance) {
+        nearestDistance = distance;
+        nearest = k;
+      }
+    }
+    if (max == Double.NEGATIVE_INFINITY) {
+      return nearest;
     }
     double total = 0;
     for (int k = 0; k < gaussianCount; k++) {
-      total += Math.exp(logDensity(x, k, means, stds) - max);
-    }
-    double u = rng.nextDouble() * total;
-    for (int k = 0; k < gaussianCount - 1; k++) {
-      u -= Math.exp(logDensity(x, k, means, stds) - max);
-      if (u < 0) {
-        return k;
+      if (Math.abs(x - means[k]) / stds[k] <= reach) {
+        total += Math.exp(logDensity(x, k, means, stds) - max);
       }
     }
-    return gaussianCount - 1;
+    double u = rng.nextDouble() * total;
+    int last = nearest;
+    for (int k = 0; k < gaussianCount; k++) {
+      if (Math.abs(x - means[k]) / stds[k] <= reach) {
+        last = k;
+        u -= Math.exp(logDensity(x, k, means, stds) - max);
+        if (u < 0) {
+          return k;
+        }
+      }
+    }
+    return last;
   }
 
   private double logDensity(double x, int k, double[] means, double[] stds) {

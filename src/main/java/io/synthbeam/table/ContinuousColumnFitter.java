@@ -11,7 +11,9 @@ import java.util.stream.IntStream;
  * become point masses, a Bayesian Gaussian mixture models the rest.
  *
  * <p>A column with at most {@link EncodingOptions#maxPointMasses()} distinct values is all point
- * masses (exact). Otherwise a value whose share reaches {@link EncodingOptions#pointMassMinShare()}
+ * masses (exact); so is an integer-valued column with at most maxPointMasses + maxModes distinct
+ * values (education-num, ratings, small counts), where a mixture would spend about one narrow
+ * Gaussian per value anyway. Otherwise a value whose share reaches {@link EncodingOptions#pointMassMinShare()}
  * gets a point mode for its excess over the smooth part of the distribution. For float and double
  * columns the excess is the value's whole count: decoded Gaussian values are never exactly equal to
  * it. For integer-valued columns (ints, longs, dates, timestamps) decoded Gaussian values are
@@ -34,7 +36,7 @@ final class ContinuousColumnFitter {
       return new ContinuousModes(0, stats.nulls, 0, 0, none, none, none, none, none, none,
           nullMode);
     }
-    Distinct sample = Distinct.of(stats.reservoir.sample());
+    Distinct sample = Distinct.of(stats.sample());
     int n = sample.values.length;
     double total = 0;
     for (long c : sample.counts) {
@@ -106,13 +108,14 @@ final class ContinuousColumnFitter {
       EncodingOptions options) {
     int n = sample.values.length;
     double[] excess = new double[n];
-    if (n <= options.maxPointMasses()) {
+    boolean rounded = type != ValueType.FLOAT && type != ValueType.DOUBLE;
+    int discreteLimit = options.maxPointMasses() + (rounded ? options.maxModes() : 0);
+    if (options.maxPointMasses() > 0 && n <= discreteLimit) {
       for (int i = 0; i < n; i++) {
         excess[i] = sample.counts[i];
       }
       return excess;
     }
-    boolean rounded = type != ValueType.FLOAT && type != ValueType.DOUBLE;
     double minCount = options.pointMassMinShare() * total;
     double[] candidate = new double[n];
     for (int i = 0; i < n; i++) {

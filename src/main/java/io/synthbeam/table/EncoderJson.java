@@ -226,6 +226,18 @@ final class EncoderJson {
       stds[k] = required(gaussians.get(k), "std").asDouble();
       weights[k] = required(gaussians.get(k), "weight").asDouble();
     }
+    for (int i = 1; i < values.length; i++) {
+      if (!(values[i - 1] < values[i])) {
+        throw new IOException("the encoder JSON's point masses are not in ascending order in "
+            + abbreviate(c));
+      }
+    }
+    for (int k = 0; k < means.length; k++) {
+      if (!(stds[k] > 0) || !(weights[k] > 0) || !Double.isFinite(means[k] + stds[k])) {
+        throw new IOException("the encoder JSON has a Gaussian mode with a bad mean, std or"
+            + " weight in " + abbreviate(c));
+      }
+    }
     return new ContinuousModes(required(c, "values").asLong(), required(c, "nulls").asLong(),
         required(c, "min").asDouble(), required(c, "max").asDouble(), values, shares, posteriors,
         means, stds, weights, required(c, "nullMode").asBoolean());

@@ -17,10 +17,13 @@ import java.util.Set;
  *     dropped (CTGAN: 0.005)
  * @param pointMassMinShare an exact value at least this frequent gets its own mode (CTAB-GAN's
  *     mixed type), so spikes such as capital-gain = 0 keep their mass
- * @param maxPointMasses most point-mass modes per continuous column (0 disables point masses)
+ * @param maxPointMasses most point-mass modes per continuous column (0 disables point masses),
+ *     except that an integer-valued column with at most maxPointMasses + maxModes distinct values
+ *     is all point masses (it is discrete: exact, and no wider than a mixture)
  * @param maxCategories a categorical column with more distinct values is rejected, naming the
  *     column and this option
- * @param reservoirSize values per continuous column kept (uniform reservoir) for the mixture fit
+ * @param reservoirSize values per continuous column kept (uniform reservoir) for the mixture fit;
+ *     a column with at most min(reservoirSize, 4096) distinct values is counted exactly instead
  * @param seed seeds the reservoir and the mixture fit
  */
 public record EncodingOptions(Set<String> categoricalColumns, Set<String> excludedColumns,

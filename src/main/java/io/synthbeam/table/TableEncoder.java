@@ -77,7 +77,8 @@ public final class TableEncoder implements Serializable {
     this.spans = List.copyOf(spanList);
     this.discreteColumns = List.copyOf(discrete);
     this.conditionWidth = condition;
-    this.reader = new RecordReader(spec.columns());
+    this.reader = new RecordReader(
+        spec.columns().stream().map(ColumnSpec::name).toList(), true);
   }
 
   public TableSpec spec() {
@@ -125,7 +126,7 @@ public final class TableEncoder implements Serializable {
    */
   public int categoryIndex(String column, String valueText) {
     ColumnSpec c = spec.column(column);
-    if (!(codecs[indexOf(c)] instanceof CategoricalColumnCodec categorical)) {
+    if (!(codecs[spec.columns().indexOf(c)] instanceof CategoricalColumnCodec categorical)) {
       throw new IllegalArgumentException("column '" + column + "' is continuous; only categorical"
           + " columns have categories: " + String.join(", ",
               discreteColumns.stream().map(DiscreteColumn::name).toList()));
@@ -133,7 +134,13 @@ public final class TableEncoder implements Serializable {
     return categorical.categoryIndex(valueText);
   }
 
-  /** Writes {@link #width()} floats for the record at {@code out[offset..]}. */
+  /**
+   * Writes {@link #width()} floats for the record at {@code out[offset..]}; {@code rng} draws the
+   * modes of values that have more than one possible mode.
+   *
+   * @throws IllegalArgumentException naming the column for a value the encoder cannot represent:
+   *     a wrong Java type, NaN or infinity, a category or a null not seen in training.
+   */
   public void encode(GenericRecord record, float[] out, int offset, SplittableRandom rng) {
     int[] positions = reader.positions(record.getSchema());
     Arrays.fill(out, offset, offset + width, 0f);
@@ -181,15 +188,6 @@ public final class TableEncoder implements Serializable {
   /** The column codecs, in column order. */
   List<ColumnCodec> codecs() {
     return List.of(codecs);
-  }
-
-  private int indexOf(ColumnSpec column) {
-    for (int j = 0; j < codecs.length; j++) {
-      if (codecs[j].column().name().equals(column.name())) {
-        return j;
-      }
-    }
-    throw new IllegalStateException("column '" + column.name() + "' has no codec");
   }
 
   @Serial

@@ -4,6 +4,7 @@ import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 
 /**
@@ -13,9 +14,15 @@ import org.apache.avro.generic.GenericRecord;
  * <p>Memory is bounded: categorical columns keep a count per distinct value and give up (the
  * column is rejected at {@link #extract}) past {@link EncodingOptions#maxCategories()}; continuous
  * columns keep a uniform reservoir of {@link EncodingOptions#reservoirSize()} values. The reservoir
- * is deterministic whatever the sharding: each row's priority is a hash of the seed and the row's
- * values (strings hashed by their text, so Utf8 and String agree), and identical rows pool into
- * one entry with their count. So any sharding and merge order gives the same encoder.
+ * is deterministic whatever the sharding: each row's priority is a hash of the seed and all the
+ * record's field values, excluded ones included (strings hashed by their text, so Utf8 and String
+ * agree), and identical rows pool into one entry with their count. A continuous column with at most
+ * min(reservoirSize, 4096) distinct values is counted exactly instead. So any sharding and merge
+ * order gives the same encoder.
+ *
+ * <p>Limitation: beyond that many distinct values, the reservoir is a uniform sample of distinct rows
+ * (with exact counts), so in a table whose rows repeat heavily (no excluded id to tell them apart)
+ * a column's frequent values are estimated with more noise than a sample of rows would give.
  */
 public final class TableEncoderFitter implements Serializable {
   @Serial
@@ -26,6 +33,8 @@ public final class TableEncoderFitter implements Serializable {
   private final ColumnReader[] readers;
   private final boolean[] continuous;
   private final RecordReader recordReader;
+  /** The input fields that are not modelled: they only feed the row hash. */
+  private final RecordReader otherFields;
 
   /** Per-shard state; Serializable so Beam can code it with SerializableCoder. */
   public static final class Accumulator implements Serializable {
@@ -54,6 +63,11 @@ public final class TableEncoderFitter implements Serializable {
     public long rows() {
       return rows;
     }
+
+    /** The statistics of a continuous column (null for a categorical one). */
+    ContinuousStats continuous(int column) {
+      return continuous[column];
+    }
   }
 
   public TableEncoderFitter(TableSpec spec, EncodingOptions options) {
@@ -67,7 +81,10 @@ public final class TableEncoderFitter implements Serializable {
       readers[j] = new ColumnReader(c, spec.valueSchema(c));
       continuous[j] = c.kind() == ColumnKind.CONTINUOUS;
     }
-    this.recordReader = new RecordReader(columns);
+    this.recordReader = new RecordReader(columns.stream().map(ColumnSpec::name).toList(), true);
+    this.otherFields = new RecordReader(spec.inputSchema().getFields().stream()
+        .map(Schema.Field::name).filter(name -> !spec.outputSchema().getFields().stream()
+            .anyMatch(f -> f.name().equals(name))).toList(), false);
   }
 
   public Accumulator createAccumulator() {
@@ -102,6 +119,10 @@ public final class TableEncoderFitter implements Serializable {
         keys[j] = readers[j].key(raw);
         rowHash = RowHash.withKey(rowHash, keys[j]);
       }
+    }
+    // Excluded fields (ids, timestamps, ...) tell apart rows that look alike in the model.
+    for (int position : otherFields.positions(record.getSchema())) {
+      rowHash = RowHash.withDatum(rowHash, position < 0 ? null : record.get(position));
     }
     for (int j = 0; j < n; j++) {
       if (continuous[j]) {

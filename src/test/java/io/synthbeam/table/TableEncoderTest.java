@@ -132,6 +132,87 @@ class TableEncoderTest {
   }
 
   @Test
+  void anOrdinalIntegerColumnIsAllPointModes() {
+    // 16 values of very different frequency, like Adult's education-num.
+    TestTable table = TestTable.named("edu").column("num", TestTable.INT);
+    int[] counts = {5, 17, 33, 65, 51, 93, 118, 43, 1050, 729, 138, 107, 536, 172, 58, 41};
+    for (int v = 0; v < counts.length; v++) {
+      for (int c = 0; c < counts[v]; c++) {
+        table.row(v + 1);
+      }
+    }
+    TableEncoder e = table.fit(EncodingOptions.defaults());
+    ContinuousModes modes = ((ContinuousColumnCodec) e.codecs().get(0)).modes();
+    assertEquals(16, modes.points().length);
+    assertEquals(0, modes.means().length);
+    assertEquals(1050.0 / 3256, modes.pointShares()[8], 1e-12);
+    // Not with point masses switched off.
+    ContinuousModes none = ((ContinuousColumnCodec) table.fit(
+        EncodingOptions.defaults().withMaxPointMasses(0)).codecs().get(0)).modes();
+    assertEquals(0, none.points().length);
+  }
+
+  @Test
+  void aSmoothIntegerColumnGetsNoSpuriousPointMassesButItsClippedEdgeDoes() {
+    // Ages around 45: dozens of values each hold more than 1% of the rows, but only the
+    // clipped edge at 25 stands out from its neighbours.
+    TestTable table = TestTable.named("people").column("age", TestTable.INT);
+    SplittableRandom rng = new SplittableRandom(8);
+    for (int i = 0; i < 5000; i++) {
+      table.row((int) Math.max(25, Math.round(45 + 10 * TestTable.gaussian(rng))));
+    }
+    TableEncoder e = table.fit(EncodingOptions.defaults());
+    ContinuousModes modes = ((ContinuousColumnCodec) e.codecs().get(0)).modes();
+    assertArrayEquals(new double[] {25}, modes.points(), () -> java.util.Arrays.toString(
+        modes.points()));
+    assertTrue(modes.pointPosteriors()[0] > 0.5 && modes.pointPosteriors()[0] < 1);
+    // Round trip stays exact, even where a 25 took a Gaussian mode, for every value some mode
+    // covers (an extreme tail value beyond all modes' 3.96 sigma is clipped, as in CTGAN).
+    List<GenericRecord> ages = table.records();
+    EncodedTable encoded = e.encodeAll(ages, 3);
+    int covered = 0;
+    for (int r = 0; r < ages.size(); r++) {
+      int age = (Integer) ages.get(r).get("age");
+      boolean inRange = age == 25;
+      for (int k = 0; k < modes.means().length; k++) {
+        inRange |= Math.abs(age - modes.means()[k]) <= 3.96 * modes.stds()[k];
+      }
+      if (inRange) {
+        covered++;
+        assertEquals(age, e.decode(encoded.data(), r * e.width()).get("age"));
+      }
+    }
+    assertTrue(covered > 4990, "covered " + covered);
+  }
+
+  @Test
+  void aTimestampSpikeDecodesExactly() {
+    long spike = 1_700_000_000_123_456L;
+    TestTable table = TestTable.named("events").column("at", TestTable.TIMESTAMP_MICROS)
+        .column("day", TestTable.DATE);
+    SplittableRandom rng = new SplittableRandom(6);
+    for (int i = 0; i < 1000; i++) {
+      boolean atSpike = rng.nextDouble() < 0.6;
+      table.row(atSpike ? spike : spike + (long) (8.64e10 * 30 * rng.nextDouble()),
+          atSpike ? 19_000 : 19_000 + rng.nextInt(400));
+    }
+    TableEncoder e = table.fit(EncodingOptions.defaults());
+    List<GenericRecord> events = table.records();
+    EncodedTable encoded = e.encodeAll(events, 2);
+    for (int r = 0; r < events.size(); r++) {
+      GenericRecord out = e.decode(encoded.data(), r * e.width());
+      long at = (Long) events.get(r).get("at");
+      if (at == spike) {
+        assertEquals(spike, out.get("at"));
+      } else {
+        // Float resolution of a mode spanning days: well under a second.
+        assertEquals(at, (Long) out.get("at"), 1e6);
+      }
+      assertEquals(events.get(r).get("day"), out.get("day"));
+    }
+  }
+
+  @Test
   void layoutCoversTheRowWithScalarThenModesPerContinuousColumn() {
     List<OutputSpan> spans = encoder.outputSpans();
     int offset = 0;
@@ -304,6 +385,44 @@ class TableEncoderTest {
     IOException missing = assertThrows(IOException.class, () -> TableEncoder.readJson(
         new ByteArrayInputStream("{\"format\": 1}".getBytes(StandardCharsets.UTF_8))));
     assertTrue(missing.getMessage().contains("options"), missing.getMessage());
+  }
+
+  @Test
+  void readJsonRejectsTamperedState() throws IOException {
+    String text = json(encoder);
+    String duplicated = text.replaceFirst("\"value\" : \"F\"", "\"value\" : \"M\"");
+    IOException e = assertThrows(IOException.class, () -> TableEncoder.readJson(
+        new ByteArrayInputStream(duplicated.getBytes(StandardCharsets.UTF_8))));
+    assertTrue(e.getMessage().contains("'sex'") && e.getMessage().contains("twice"),
+        e.getMessage());
+  }
+
+  @Test
+  void decodingFromSeveralThreadsMatchesDecodingInOne() throws Exception {
+    EncodedTable encoded = encoder.encodeAll(records, 9);
+    List<GenericRecord> serial = new java.util.ArrayList<>();
+    for (int r = 0; r < encoded.rows(); r++) {
+      serial.add(encoder.decode(encoded.data(), r * encoded.width()));
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 3; t++) {
+        results.add(pool.submit(() -> {
+          for (int r = 0; r < encoded.rows(); r++) {
+            if (!serial.get(r).equals(encoder.decode(encoded.data(), r * encoded.width()))) {
+              return false;
+            }
+          }
+          return true;
+        }));
+      }
+      for (java.util.concurrent.Future<Boolean> result : results) {
+        assertTrue(result.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
   }
 
   @Test
