@@ -75,14 +75,14 @@ public final class CtganOptions implements Serializable, Cloneable {
   public CtganOptions withBatchSize(int n) {
     CtganOptions c = copy();
     c.batchSize = positive("batch size", n);
-    return c.checked();
+    return c;
   }
 
   /** Rows per critic input (PacGAN); {@link #batchSize()} must be a multiple of it. */
   public CtganOptions withPac(int n) {
     CtganOptions c = copy();
     c.pac = positive("pac", n);
-    return c.checked();
+    return c;
   }
 
   public CtganOptions withNoiseWidth(int n) {
@@ -174,12 +174,12 @@ public final class CtganOptions implements Serializable, Cloneable {
     return c;
   }
 
-  private CtganOptions checked() {
+  /** Checks the options that depend on each other; the trainer calls it before fitting. */
+  void validate() {
     if (batchSize % pac != 0) {
       throw new IllegalArgumentException(
           "batch size " + batchSize + " must be a multiple of pac " + pac);
     }
-    return this;
   }
 
   private CtganOptions copy() {

@@ -134,14 +134,30 @@ final class PacCritic {
    * 0) so that the output is z*s: the same slopes serve backward and the penalty.
    */
   private void activate(Tensor z, Tensor s, Tensor out, boolean training, Rng rng) {
-    float keepScale = 1f / (1f - dropout);
     float[] zd = z.data;
     float[] sd = s.data;
     float[] od = out.data;
+    boolean drop = training && dropout > 0f;
+    float keepScale = drop ? 1f / (1f - dropout) : 1f;
+    // With p = 0.5 (CTGAN's setting) every random bit is one exact keep/drop draw.
+    boolean halves = dropout == 0.5f;
+    long bits = 0;
     for (int i = 0; i < zd.length; i++) {
-      float slope = zd[i] > 0f ? 1f : LEAKY_SLOPE;
-      if (training && dropout > 0f) {
-        slope = rng.nextFloat() < dropout ? 0f : slope * keepScale;
+      float slope = zd[i] > 0f ? keepScale : LEAKY_SLOPE * keepScale;
+      if (drop) {
+        boolean dropped;
+        if (halves) {
+          if ((i & 63) == 0) {
+            bits = rng.nextLong();
+          }
+          dropped = (bits & 1L) == 0;
+          bits >>>= 1;
+        } else {
+          dropped = rng.nextFloat() < dropout;
+        }
+        if (dropped) {
+          slope = 0f;
+        }
       }
       sd[i] = slope;
       od[i] = zd[i] * slope;

@@ -26,10 +26,10 @@ final class TrainingLoop {
   private final Adam generatorOptimizer;
   private final Adam criticOptimizer;
 
-  private final Rng noiseRng;
-  private final Rng conditionRng;
-  private final Rng dropoutRng;
-  private final Rng gumbelRng;
+  private Rng noiseRng;
+  private Rng conditionRng;
+  private Rng dropoutRng;
+  private Rng gumbelRng;
 
   private final Tensor generatorInput;
   private final float[] conditions;
@@ -49,6 +49,7 @@ final class TrainingLoop {
   double lastGeneratorLoss;
 
   TrainingLoop(CtganOptions options, TableEncoder encoder, EncodedTable data) {
+    options.validate();
     this.options = options;
     this.data = data;
     this.dataWidth = encoder.width();
@@ -57,10 +58,7 @@ final class TrainingLoop {
     this.packs = batch / options.pac();
     Rng root = new Rng(options.seed());
     Rng initRng = root.split();
-    this.noiseRng = root.split();
-    this.conditionRng = root.split();
-    this.dropoutRng = root.split();
-    this.gumbelRng = root.split();
+    reseed(root);
 
     this.sampler = new ConditionSampler(encoder.discreteColumns(), conditionWidth, data);
     int rowWidth = dataWidth + conditionWidth;
@@ -89,6 +87,14 @@ final class TrainingLoop {
     this.dActivated = new Tensor(batch, dataWidth);
   }
 
+  /** Draws fresh random streams (noise, conditions, dropout, Gumbel) from {@code root}. */
+  void reseed(Rng root) {
+    this.noiseRng = root.split();
+    this.conditionRng = root.split();
+    this.dropoutRng = root.split();
+    this.gumbelRng = root.split();
+  }
+
   /** Steps per epoch: one pass over the rows in batches, as CTGAN counts it. */
   int stepsPerEpoch() {
     return Math.max(data.rows() / batch, 1);
@@ -108,7 +114,7 @@ final class TrainingLoop {
    * Draws noise and conditions, runs the generator in training mode and writes [fake, condition]
    * rows into {@code fakeInput}.
    */
-  private void generateFakeBatch() {
+  void generateFakeBatch() {
     int noise = options.noiseWidth();
     int inWidth = noise + conditionWidth;
     float[] in = generatorInput.data;
@@ -198,6 +204,17 @@ final class TrainingLoop {
   }
 
   private double generatorStep() {
+    generatorOptimizer.zeroGrad();
+    double loss = generatorLossAndGradients();
+    generatorOptimizer.step();
+    return loss;
+  }
+
+  /**
+   * The generator's loss on the current fake batch, adding its gradient to the generator's
+   * parameters: the critic's score of [fake, condition] and the condition cross-entropy.
+   */
+  double generatorLossAndGradients() {
     Tensor score = critic.forward(fakePass, fakeInput, true, dropoutRng);
     double loss = -mean(score);
     dScore.fill(-1f / packs);
@@ -211,9 +228,7 @@ final class TrainingLoop {
     if (sampler.hasColumns()) {
       loss += conditionLoss(generator.lastOutput(), dRaw);
     }
-    generatorOptimizer.zeroGrad();
     generator.backward(dRaw);
-    generatorOptimizer.step();
     return loss;
   }
 
