@@ -33,6 +33,7 @@ public final class CtganOptions implements Serializable, Cloneable {
   private double gumbelTemperature = 0.2;
   private double criticDropout = 0.5;
   private boolean reuseFakeBatch = false;
+  private double generatorAverageDecay = 0;
   private int maxTrainingRows = 1_000_000;
   private long seed = 1L;
   private int threads = Runtime.getRuntime().availableProcessors();
@@ -60,6 +61,11 @@ public final class CtganOptions implements Serializable, Cloneable {
   public double criticDropout() { return criticDropout; }
   /** Whether the generator step reuses the critic step's fake batch instead of drawing anew. */
   public boolean reuseFakeBatch() { return reuseFakeBatch; }
+  /**
+   * Decay of the moving average of the generator's weights that sampling uses; 0 samples the last
+   * step's weights as CTGAN does.
+   */
+  public double generatorAverageDecay() { return generatorAverageDecay; }
   /** Most rows trained on; a larger table is sampled uniformly (seeded) down to this many. */
   public int maxTrainingRows() { return maxTrainingRows; }
   public long seed() { return seed; }
@@ -155,6 +161,16 @@ public final class CtganOptions implements Serializable, Cloneable {
     return c;
   }
 
+  /** See {@link #generatorAverageDecay()}; in [0, 1). */
+  public CtganOptions withGeneratorAverageDecay(double decay) {
+    if (!(decay >= 0 && decay < 1)) {
+      throw new IllegalArgumentException("generator average decay must be in [0, 1): " + decay);
+    }
+    CtganOptions c = copy();
+    c.generatorAverageDecay = decay;
+    return c;
+  }
+
   public CtganOptions withMaxTrainingRows(int n) {
     CtganOptions c = copy();
     c.maxTrainingRows = positive("max training rows", n);
@@ -232,6 +248,6 @@ public final class CtganOptions implements Serializable, Cloneable {
         + criticLearningRate + ", betas=(" + beta1 + ", " + beta2 + "), decay="
         + generatorWeightDecay + "/" + criticWeightDecay + ", lambda=" + penaltyWeight
         + ", tau=" + gumbelTemperature + ", dropout=" + criticDropout + ", reuseFakeBatch="
-        + reuseFakeBatch + ", seed=" + seed + ", threads=" + threads + "}";
+        + reuseFakeBatch + ", average=" + generatorAverageDecay + ", seed=" + seed + ", threads=" + threads + "}";
   }
 }

@@ -109,7 +109,7 @@ public final class CtganTrainer {
       double eta = elapsed / epoch * (options.epochs() - epoch);
       listener.onEpoch(new EpochStats(epoch, options.epochs(), c, g, secs, eta));
     }
-    loop.recalibrateBatchNorm(RECALIBRATION_BATCHES);
+    loop.prepareForSampling(RECALIBRATION_BATCHES);
     double total = (System.nanoTime() - start) / 1e9;
     TrainingSummary summary = new TrainingSummary(options.seed(), options.epochs(),
         options.batchSize(), rows.rows(), encoder.rowCount(), options.threads(),

@@ -25,6 +25,7 @@ final class TrainingLoop {
   final PacCritic critic;
   private final Adam generatorOptimizer;
   private final Adam criticOptimizer;
+  private final WeightAverage generatorAverage;
 
   private Rng noiseRng;
   private Rng conditionRng;
@@ -75,6 +76,8 @@ final class TrainingLoop {
         (float) options.beta1(), (float) options.beta2(), Adam.DEFAULT_EPS,
         (float) options.criticWeightDecay());
 
+    this.generatorAverage = options.generatorAverageDecay() > 0
+        ? new WeightAverage(generator.parameters(), options.generatorAverageDecay()) : null;
     this.generatorInput = new Tensor(batch, options.noiseWidth() + conditionWidth);
     this.conditions = new float[batch * conditionWidth];
     this.conditionColumn = new int[batch];
@@ -207,6 +210,9 @@ final class TrainingLoop {
     generatorOptimizer.zeroGrad();
     double loss = generatorLossAndGradients();
     generatorOptimizer.step();
+    if (generatorAverage != null) {
+      generatorAverage.update();
+    }
     return loss;
   }
 
@@ -263,12 +269,16 @@ final class TrainingLoop {
   }
 
   /**
-   * Replaces each BatchNorm's running statistics by the average over {@code batches} fresh batches
-   * drawn as at sampling time, with the final weights. The exponential running averages lag behind
-   * weights that move during training; sampling uses inference mode, so it needs statistics that
-   * match the generator it runs.
+   * Readies the generator for sampling: takes the averaged weights (when averaging), then replaces
+   * each BatchNorm's running statistics by the average over {@code batches} fresh batches drawn as
+   * at sampling time. The exponential running averages lag behind weights that move during
+   * training (and never saw the averaged weights); sampling uses inference mode, so it needs
+   * statistics that match the generator it runs.
    */
-  void recalibrateBatchNorm(int batches) {
+  void prepareForSampling(int batches) {
+    if (generatorAverage != null) {
+      generatorAverage.copyToParameters();
+    }
     for (ResidualBlock b : generator.blocks) {
       b.norm.resetRunningStats();
       b.norm.setCumulativeAverage(true);
