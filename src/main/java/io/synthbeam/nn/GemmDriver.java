@@ -43,10 +43,14 @@ final class GemmDriver {
     try {
       call.plan(parallel ? threads : 1);
       if (parallel) {
-        Parallelism.parallelFor(Math.min(threads, call.nPanels), call.packTask);
+        if (!call.packBInTasks) {
+          Parallelism.parallelFor(call.packTasks, call.packTask);
+        }
         Parallelism.parallelFor(call.rowBlocks * call.colBlocks, call.blockTask);
       } else {
-        call.packTask.accept(0);
+        if (!call.packBInTasks) {
+          call.packTask.accept(0);
+        }
         for (int t = 0; t < call.rowBlocks * call.colBlocks; t++) {
           call.blockTask.accept(t);
         }
@@ -89,6 +93,7 @@ final class GemmDriver {
     private int rowsPerBlock;
     private int colBlocks;
     private int panelsPerColBlock;
+    private boolean packBInTasks;
     private float[] packedB;
 
     void set(GemmMicroKernel kernel, boolean transA, boolean transB, int m, int n, int k,
@@ -130,7 +135,9 @@ final class GemmDriver {
       }
       panelsPerColBlock = ceilDiv(nPanels, colBlocks);
       colBlocks = ceilDiv(nPanels, panelsPerColBlock);
-      packedB = GemmWorkspace.current().packedB((long) nPanels * k * nr);
+      // With a single row block every B panel is used by one task only: pack it there, in L1.
+      packBInTasks = rowBlocks == 1;
+      packedB = packBInTasks ? null : GemmWorkspace.current().packedB((long) nPanels * k * nr);
     }
 
     void clear() {
@@ -144,7 +151,7 @@ final class GemmDriver {
       int per = ceilDiv(nPanels, packTasks);
       int q0 = task * per;
       int q1 = Math.min(nPanels, q0 + per);
-      GemmPacking.packB(transB, b, bOff, ldb, k, n, kernel.nr(), q0, q1, packedB);
+      GemmPacking.packB(transB, b, bOff, ldb, n, kernel.nr(), 0, k, q0, q1, packedB, q0 * k * kernel.nr());
     }
 
     private void computeBlock(int task) {
@@ -164,10 +171,19 @@ final class GemmDriver {
         for (int q = q0; q < q1; q++) {
           int j = q * nr;
           int cols = Math.min(nr, n - j);
-          int pbOff = (q * k + p0) * nr;
+          int pbOff;
+          float[] pb;
+          if (packBInTasks) {
+            pb = ws.panelB(depth * nr);
+            pbOff = 0;
+            GemmPacking.packB(transB, b, bOff, ldb, n, nr, p0, depth, q, q + 1, pb, 0);
+          } else {
+            pb = packedB;
+            pbOff = (q * k + p0) * nr;
+          }
           int cRow = cOff + row0 * ldc + j;
           for (int i = 0, paOff = 0; i < rows; i += mr, paOff += depth * mr, cRow += mr * ldc) {
-            kernel.multiply(depth, packedA, paOff, packedB, pbOff, c, cRow, ldc,
+            kernel.multiply(depth, packedA, paOff, pb, pbOff, c, cRow, ldc,
                 Math.min(mr, rows - i), cols, add, tile);
           }
         }

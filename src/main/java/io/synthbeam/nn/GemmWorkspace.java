@@ -9,6 +9,7 @@ final class GemmWorkspace {
 
   private float[] packedA = new float[0];
   private float[] packedB = new float[0];
+  private float[] panelB = new float[0];
   private final float[] tile = new float[GemmDriver.MAX_TILE];
   /** The call this thread is driving; reused so that a call allocates no task object. */
   final GemmDriver.Call call = new GemmDriver.Call();
@@ -29,6 +30,13 @@ final class GemmWorkspace {
       packedB = new float[checkedSize(size)];
     }
     return packedB;
+  }
+
+  float[] panelB(int size) {
+    if (panelB.length < size) {
+      panelB = new float[size];
+    }
+    return panelB;
   }
 
   float[] tile() {
