@@ -7,9 +7,11 @@ import java.util.function.IntConsumer;
  * high-performance matrix multiplication", 2008):
  *
  * <ol>
- *   <li>op(B) is packed once per call into column panels of {@code nr} (in parallel by panels);
  *   <li>C is cut into blocks of at most {@link #MC_TARGET} rows and, when there are too few row
  *       blocks to keep the threads busy, into column blocks of whole panels; each block is a task;
+ *   <li>op(B) is packed once per call into column panels of {@code nr} (in parallel by panels)
+ *       when several row blocks share it; with a single row block each task packs its own panels
+ *       as it goes, one k-block at a time, straight into L1;
  *   <li>a task walks k in blocks of at most {@link #KC_MAX}: it packs its rows of op(A) for the
  *       k-block (kept in L2), then for each B panel (its k-block, {@code kc x nr}, stays in L1)
  *       runs the micro-kernel down the A panels.
@@ -25,7 +27,7 @@ final class GemmDriver {
   /** Rows of C per task: a {@code 120 x 256} block of packed A is 120 KB, well inside L2. */
   static final int MC_TARGET = 120;
   /** Scratch tile size that fits every kernel. */
-  static final int MAX_TILE = 8 * 32;
+  static final int MAX_TILE = 256;
   /** Below this many multiply-adds the pool's hand-off costs more than it saves. */
   static final long PARALLEL_MIN_MACS = 1L << 20;
   /** Tasks per thread when the split is over columns too: a little slack for uneven cores. */

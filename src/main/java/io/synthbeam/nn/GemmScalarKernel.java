@@ -1,13 +1,13 @@
 package io.synthbeam.nn;
 
 /**
- * Plain-Java 4x16 micro-kernel, the fallback when the {@code jdk.incubator.vector} module is not
+ * Plain-Java 4x64 micro-kernel, the fallback when the {@code jdk.incubator.vector} module is not
  * present. The accumulators live in the small {@code tile} array (in L1) whose fixed-length inner
  * loops the JIT can vectorize on its own.
  */
 final class GemmScalarKernel implements GemmMicroKernel {
   static final int MR = 4;
-  static final int NR = 16;
+  static final int NR = 64;
 
   @Override
   public int mr() {

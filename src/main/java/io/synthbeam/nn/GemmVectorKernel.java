@@ -4,11 +4,14 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * AVX2-sized register-tiled micro-kernel on the JDK Vector API: a 6x16 tile of C is held in 12
- * 256-bit accumulators (plus 2 B vectors and 1 broadcast of A: 15 of the 16 ymm registers), and each
- * step of k does 12 fused multiply-adds from 2 vector loads and 6 broadcasts.
+ * AVX2-sized register-tiled micro-kernel on the JDK Vector API: a 6x16 tile of C is held in
+ * 12 256-bit accumulators (with 2 B vectors and 1 broadcast of A, 15 of the 16 ymm
+ * registers); each step of k does 12 fused multiply-adds from 2 vector loads and 6 broadcasts.
+ * Edge panels with fewer valid rows run a narrower copy of the loop instead of multiplying
+ * zero padding; every variant sums an element in the same order, so results do not change.
  *
- * <p>Only loaded when the {@code jdk.incubator.vector} module is present.
+ * <p>Generated code (one unrolled body per row count); only loaded when the
+ * {@code jdk.incubator.vector} module is present.
  */
 final class GemmVectorKernel implements GemmMicroKernel {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
@@ -32,6 +35,127 @@ final class GemmVectorKernel implements GemmMicroKernel {
 
   @Override
   public void multiply(int kc, float[] pa, int paOff, float[] pb, int pbOff,
+      float[] c, int cOff, int ldc, int rows, int cols, boolean accumulate, float[] tile) {
+    if (rows <= 2) {
+      multiply2(kc, pa, paOff, pb, pbOff, c, cOff, ldc, rows, cols, accumulate, tile);
+    } else if (rows <= 4) {
+      multiply4(kc, pa, paOff, pb, pbOff, c, cOff, ldc, rows, cols, accumulate, tile);
+    } else {
+      multiply6(kc, pa, paOff, pb, pbOff, c, cOff, ldc, rows, cols, accumulate, tile);
+    }
+  }
+
+  private static void multiply2(int kc, float[] pa, int paOff, float[] pb, int pbOff,
+      float[] c, int cOff, int ldc, int rows, int cols, boolean accumulate, float[] tile) {
+    FloatVector zero = FloatVector.zero(S);
+    FloatVector c00 = zero, c01 = zero;
+    FloatVector c10 = zero, c11 = zero;
+    int ap = paOff;
+    int bp = pbOff;
+    for (int p = 0; p < kc; p++) {
+      FloatVector b0 = FloatVector.fromArray(S, pb, bp);
+      FloatVector b1 = FloatVector.fromArray(S, pb, bp + 8);
+      FloatVector a0 = FloatVector.broadcast(S, pa[ap]);
+      c00 = a0.fma(b0, c00);
+      c01 = a0.fma(b1, c01);
+      FloatVector a1 = FloatVector.broadcast(S, pa[ap + 1]);
+      c10 = a1.fma(b0, c10);
+      c11 = a1.fma(b1, c11);
+      ap += MR;
+      bp += NR;
+    }
+    if (rows == 2 && cols == NR) {
+      int o = cOff;
+      if (accumulate) {
+        c00.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c01.add(FloatVector.fromArray(S, c, o + 8)).intoArray(c, o + 8);
+        o += ldc;
+        c10.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c11.add(FloatVector.fromArray(S, c, o + 8)).intoArray(c, o + 8);
+      } else {
+        c00.intoArray(c, o);
+        c01.intoArray(c, o + 8);
+        o += ldc;
+        c10.intoArray(c, o);
+        c11.intoArray(c, o + 8);
+      }
+      return;
+    }
+    c00.intoArray(tile, 0);
+    c01.intoArray(tile, 8);
+    c10.intoArray(tile, 16);
+    c11.intoArray(tile, 24);
+    copyTile(tile, c, cOff, ldc, rows, cols, accumulate);
+  }
+
+  private static void multiply4(int kc, float[] pa, int paOff, float[] pb, int pbOff,
+      float[] c, int cOff, int ldc, int rows, int cols, boolean accumulate, float[] tile) {
+    FloatVector zero = FloatVector.zero(S);
+    FloatVector c00 = zero, c01 = zero;
+    FloatVector c10 = zero, c11 = zero;
+    FloatVector c20 = zero, c21 = zero;
+    FloatVector c30 = zero, c31 = zero;
+    int ap = paOff;
+    int bp = pbOff;
+    for (int p = 0; p < kc; p++) {
+      FloatVector b0 = FloatVector.fromArray(S, pb, bp);
+      FloatVector b1 = FloatVector.fromArray(S, pb, bp + 8);
+      FloatVector a0 = FloatVector.broadcast(S, pa[ap]);
+      c00 = a0.fma(b0, c00);
+      c01 = a0.fma(b1, c01);
+      FloatVector a1 = FloatVector.broadcast(S, pa[ap + 1]);
+      c10 = a1.fma(b0, c10);
+      c11 = a1.fma(b1, c11);
+      FloatVector a2 = FloatVector.broadcast(S, pa[ap + 2]);
+      c20 = a2.fma(b0, c20);
+      c21 = a2.fma(b1, c21);
+      FloatVector a3 = FloatVector.broadcast(S, pa[ap + 3]);
+      c30 = a3.fma(b0, c30);
+      c31 = a3.fma(b1, c31);
+      ap += MR;
+      bp += NR;
+    }
+    if (rows == 4 && cols == NR) {
+      int o = cOff;
+      if (accumulate) {
+        c00.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c01.add(FloatVector.fromArray(S, c, o + 8)).intoArray(c, o + 8);
+        o += ldc;
+        c10.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c11.add(FloatVector.fromArray(S, c, o + 8)).intoArray(c, o + 8);
+        o += ldc;
+        c20.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c21.add(FloatVector.fromArray(S, c, o + 8)).intoArray(c, o + 8);
+        o += ldc;
+        c30.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
+        c31.add(FloatVector.fromArray(S, c, o + 8)).intoArray(c, o + 8);
+      } else {
+        c00.intoArray(c, o);
+        c01.intoArray(c, o + 8);
+        o += ldc;
+        c10.intoArray(c, o);
+        c11.intoArray(c, o + 8);
+        o += ldc;
+        c20.intoArray(c, o);
+        c21.intoArray(c, o + 8);
+        o += ldc;
+        c30.intoArray(c, o);
+        c31.intoArray(c, o + 8);
+      }
+      return;
+    }
+    c00.intoArray(tile, 0);
+    c01.intoArray(tile, 8);
+    c10.intoArray(tile, 16);
+    c11.intoArray(tile, 24);
+    c20.intoArray(tile, 32);
+    c21.intoArray(tile, 40);
+    c30.intoArray(tile, 48);
+    c31.intoArray(tile, 56);
+    copyTile(tile, c, cOff, ldc, rows, cols, accumulate);
+  }
+
+  private static void multiply6(int kc, float[] pa, int paOff, float[] pb, int pbOff,
       float[] c, int cOff, int ldc, int rows, int cols, boolean accumulate, float[] tile) {
     FloatVector zero = FloatVector.zero(S);
     FloatVector c00 = zero, c01 = zero;
@@ -66,9 +190,9 @@ final class GemmVectorKernel implements GemmMicroKernel {
       ap += MR;
       bp += NR;
     }
-    if (rows == MR && cols == NR) {
+    if (rows == 6 && cols == NR) {
+      int o = cOff;
       if (accumulate) {
-        int o = cOff;
         c00.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
         c01.add(FloatVector.fromArray(S, c, o + 8)).intoArray(c, o + 8);
         o += ldc;
@@ -87,7 +211,6 @@ final class GemmVectorKernel implements GemmMicroKernel {
         c50.add(FloatVector.fromArray(S, c, o)).intoArray(c, o);
         c51.add(FloatVector.fromArray(S, c, o + 8)).intoArray(c, o + 8);
       } else {
-        int o = cOff;
         c00.intoArray(c, o);
         c01.intoArray(c, o + 8);
         o += ldc;
@@ -108,7 +231,6 @@ final class GemmVectorKernel implements GemmMicroKernel {
       }
       return;
     }
-    // Partial tile at the matrix edge: spill and copy the valid part.
     c00.intoArray(tile, 0);
     c01.intoArray(tile, 8);
     c10.intoArray(tile, 16);
@@ -121,6 +243,12 @@ final class GemmVectorKernel implements GemmMicroKernel {
     c41.intoArray(tile, 72);
     c50.intoArray(tile, 80);
     c51.intoArray(tile, 88);
+    copyTile(tile, c, cOff, ldc, rows, cols, accumulate);
+  }
+
+  /** Adds or copies the valid part of a spilled edge tile into C. */
+  private static void copyTile(float[] tile, float[] c, int cOff, int ldc, int rows, int cols,
+      boolean accumulate) {
     for (int r = 0; r < rows; r++) {
       int o = cOff + r * ldc;
       int t = r * NR;
