@@ -30,8 +30,10 @@ final class GemmDriver {
   static final int MAX_TILE = 256;
   /** Below this many multiply-adds the pool's hand-off costs more than it saves. */
   static final long PARALLEL_MIN_MACS = 1L << 20;
-  /** Tasks per thread when the split is over columns too: a little slack for uneven cores. */
+  /** Tasks per thread on several threads: slack for cores that other work slows down. */
   static final int TASKS_PER_THREAD = 4;
+  /** Fewest row panels in a task made by splitting rows for more parallelism. */
+  static final int MIN_PANELS_PER_TASK = 4;
 
   private GemmDriver() {}
 
@@ -45,13 +47,11 @@ final class GemmDriver {
     try {
       call.plan(parallel ? threads : 1);
       if (parallel) {
-        if (!call.packBInTasks) {
-          Parallelism.parallelFor(call.packTasks, call.packTask);
-        }
+        Parallelism.parallelFor(call.packTasks, call.packTask);
         Parallelism.parallelFor(call.rowBlocks * call.colBlocks, call.blockTask);
       } else {
-        if (!call.packBInTasks) {
-          call.packTask.accept(0);
+        for (int t = 0; t < call.packTasks; t++) {
+          call.packTask.accept(t);
         }
         for (int t = 0; t < call.rowBlocks * call.colBlocks; t++) {
           call.blockTask.accept(t);
@@ -68,7 +68,7 @@ final class GemmDriver {
 
   /** The operands and plan of one GEMM call; one per calling thread, reused. */
   static final class Call {
-    final IntConsumer packTask = this::packPanels;
+    final IntConsumer packTask = this::packShared;
     final IntConsumer blockTask = this::computeBlock;
 
     private GemmMicroKernel kernel;
@@ -89,14 +89,20 @@ final class GemmDriver {
     private int ldc;
 
     private int kc;
+    private int kBlocks;
+    private int mPadded;
     private int nPanels;
     private int packTasks;
     private int rowBlocks;
     private int rowsPerBlock;
     private int colBlocks;
     private int panelsPerColBlock;
+    /** Each task packs its own B panels (C has one row block). */
     private boolean packBInTasks;
+    /** A is packed once for all tasks (one row block cut into several column blocks). */
+    private boolean shareA;
     private float[] packedB;
+    private float[] sharedA;
 
     void set(GemmMicroKernel kernel, boolean transA, boolean transB, int m, int n, int k,
         float[] a, int aOff, int lda, float[] b, int bOff, int ldb, boolean accumulate,
@@ -119,27 +125,40 @@ final class GemmDriver {
       this.ldc = ldc;
     }
 
-    /** Splits the work; only the number of column blocks depends on the thread count. */
+    /**
+     * Splits C into tasks: row blocks of at most {@link #MC_TARGET} rows; on several threads,
+     * smaller row blocks (not under {@link #MIN_PANELS_PER_TASK} panels) or else column blocks
+     * too, until there are about {@link #TASKS_PER_THREAD} tasks per thread. Splitting rows is
+     * preferred: column blocks make every task pack the same rows of A again.
+     */
     void plan(int threads) {
       int mr = kernel.mr();
       int nr = kernel.nr();
-      kc = ceilDiv(k, ceilDiv(k, KC_MAX));
+      kBlocks = ceilDiv(k, KC_MAX);
+      kc = ceilDiv(k, kBlocks);
+      kBlocks = ceilDiv(k, kc);
       nPanels = ceilDiv(n, nr);
-      packTasks = Math.min(threads, nPanels);
       int mPanels = ceilDiv(m, mr);
+      mPadded = mPanels * mr;
+      int wanted = threads == 1 ? 1 : TASKS_PER_THREAD * threads;
       rowBlocks = ceilDiv(mPanels, Math.max(1, MC_TARGET / mr));
+      if (rowBlocks < wanted && mPanels >= wanted * MIN_PANELS_PER_TASK) {
+        rowBlocks = wanted;
+      }
       rowsPerBlock = ceilDiv(mPanels, rowBlocks) * mr;
       rowBlocks = ceilDiv(m, rowsPerBlock);
-      colBlocks = 1;
-      int wanted = threads == 1 ? 1 : TASKS_PER_THREAD * threads;
-      if (rowBlocks < wanted) {
-        colBlocks = Math.min(nPanels, ceilDiv(wanted, rowBlocks));
-      }
+      colBlocks = rowBlocks < wanted ? Math.min(nPanels, ceilDiv(wanted, rowBlocks)) : 1;
       panelsPerColBlock = ceilDiv(nPanels, colBlocks);
       colBlocks = ceilDiv(nPanels, panelsPerColBlock);
-      // With a single row block every B panel is used by one task only: pack it there, in L1.
+      // With a single row block every B panel is used by one task only: pack it there, in L1;
+      // and if that row block is cut into column blocks, pack A once for them all instead.
+      GemmWorkspace ws = GemmWorkspace.current();
       packBInTasks = rowBlocks == 1;
-      packedB = packBInTasks ? null : GemmWorkspace.current().packedB((long) nPanels * k * nr);
+      shareA = packBInTasks && colBlocks > 1;
+      packedB = packBInTasks ? null : ws.packedB((long) nPanels * k * nr);
+      sharedA = shareA ? ws.sharedA((long) mPadded * k) : null;
+      int sharedPieces = shareA ? kBlocks : packBInTasks ? 0 : nPanels;
+      packTasks = Math.min(threads, sharedPieces);
     }
 
     void clear() {
@@ -147,13 +166,25 @@ final class GemmDriver {
       b = null;
       c = null;
       packedB = null;
+      sharedA = null;
     }
 
-    private void packPanels(int task) {
-      int per = ceilDiv(nPanels, packTasks);
-      int q0 = task * per;
-      int q1 = Math.min(nPanels, q0 + per);
-      GemmPacking.packB(transB, b, bOff, ldb, n, kernel.nr(), 0, k, q0, q1, packedB, q0 * k * kernel.nr());
+    /** Packs a share of the operand all tasks read: B's panels, or A's k-blocks. */
+    private void packShared(int task) {
+      if (shareA) {
+        int per = ceilDiv(kBlocks, packTasks);
+        for (int kb = task * per; kb < Math.min(kBlocks, (task + 1) * per); kb++) {
+          int p0 = kb * kc;
+          GemmPacking.packA(transA, a, aOff, lda, 0, m, p0, Math.min(kc, k - p0), kernel.mr(),
+              sharedA, p0 * mPadded);
+        }
+      } else {
+        int per = ceilDiv(nPanels, packTasks);
+        int q0 = task * per;
+        int q1 = Math.min(nPanels, q0 + per);
+        int nr = kernel.nr();
+        GemmPacking.packB(transB, b, bOff, ldb, n, nr, 0, k, q0, q1, packedB, q0 * k * nr);
+      }
     }
 
     private void computeBlock(int task) {
@@ -164,11 +195,16 @@ final class GemmDriver {
       int q0 = (task % colBlocks) * panelsPerColBlock;
       int q1 = Math.min(nPanels, q0 + panelsPerColBlock);
       GemmWorkspace ws = GemmWorkspace.current();
-      float[] packedA = ws.packedA((long) ceilDiv(rows, mr) * mr * kc);
+      float[] packedA = shareA ? sharedA : ws.packedA((long) ceilDiv(rows, mr) * mr * kc);
       float[] tile = ws.tile();
       for (int p0 = 0; p0 < k; p0 += kc) {
         int depth = Math.min(kc, k - p0);
-        GemmPacking.packA(transA, a, aOff, lda, row0, rows, p0, depth, mr, packedA);
+        int paBase = 0;
+        if (shareA) {
+          paBase = p0 * mPadded;
+        } else {
+          GemmPacking.packA(transA, a, aOff, lda, row0, rows, p0, depth, mr, packedA, 0);
+        }
         boolean add = accumulate || p0 > 0;
         for (int q = q0; q < q1; q++) {
           int j = q * nr;
@@ -184,9 +220,12 @@ final class GemmDriver {
             pbOff = (q * k + p0) * nr;
           }
           int cRow = cOff + row0 * ldc + j;
-          for (int i = 0, paOff = 0; i < rows; i += mr, paOff += depth * mr, cRow += mr * ldc) {
+          int paOff = paBase;
+          for (int i = 0; i < rows; i += mr) {
             kernel.multiply(depth, packedA, paOff, pb, pbOff, c, cRow, ldc,
                 Math.min(mr, rows - i), cols, add, tile);
+            paOff += depth * mr;
+            cRow += mr * ldc;
           }
         }
       }

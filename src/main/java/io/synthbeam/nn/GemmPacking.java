@@ -7,7 +7,8 @@ package io.synthbeam.nn;
  *
  * <ul>
  *   <li>A: a block of rows is cut into panels of {@code mr} rows; panel q holds, for p = 0..kc-1,
- *       the {@code mr} values op(A)[row0 + q*mr + r][p0 + p] at {@code dst[(q*kc + p)*mr + r]}.
+ *       the {@code mr} values op(A)[row0 + q*mr + r][p0 + p] at
+ *       {@code dst[dstOff + (q*kc + p)*mr + r]}.
  *   <li>B: op(B) (k x n) is cut into panels of {@code nr} columns; a panel holds, for each p of
  *       the packed depth, the {@code nr} values op(B)[p][q*nr + j] in a row; when the whole depth
  *       is packed, a k-block of a panel is one contiguous run.
@@ -16,12 +17,12 @@ package io.synthbeam.nn;
 final class GemmPacking {
   private GemmPacking() {}
 
-  /** Packs rows {@code [row0, row0+rows)} and depth {@code [p0, p0+kc)} of op(A). */
+  /** Packs rows {@code [row0, row0+rows)} and depth {@code [p0, p0+kc)} of op(A) at dstOff. */
   static void packA(boolean transA, float[] a, int aOff, int lda, int row0, int rows, int p0,
-      int kc, int mr, float[] dst) {
+      int kc, int mr, float[] dst, int dstOff) {
     for (int q = 0, i0 = 0; i0 < rows; q++, i0 += mr) {
       int panelRows = Math.min(mr, rows - i0);
-      int base = q * kc * mr;
+      int base = dstOff + q * kc * mr;
       if (transA) {
         // op(A)[i][p] = a[p*lda + i]: each depth step is a contiguous run of rows.
         int src = aOff + p0 * lda + row0 + i0;

@@ -45,7 +45,8 @@ class ParallelismTest {
           Parallelism.parallelFor(tasks, runs::incrementAndGet);
         }
         for (int t = 0; t < tasks; t++) {
-          assertEquals(20, runs.get(t), "task " + t + " of " + tasks + " on " + threads + " threads");
+          assertEquals(20, runs.get(t),
+              "task " + t + " of " + tasks + " on " + threads + " threads");
         }
       }
     }
