@@ -89,8 +89,9 @@ public final class Gemm {
     if (n == 1 || (long) m * n * k < SMALL_MACS) {
       simple(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
     } else {
-      GemmDriver.multiply(kernel, threads, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb,
-          accumulate, c, cOff, ldc);
+      boolean worthSplitting = (long) m * n * k >= GemmDriver.PARALLEL_MIN_MACS;
+      GemmDriver.multiply(kernel, worthSplitting ? threads : 1, transA, transB, m, n, k,
+          a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
     }
   }
 

@@ -37,13 +37,16 @@ final class GemmDriver {
 
   private GemmDriver() {}
 
-  /** C = (accumulate ? C : 0) + op(A) op(B); m, n, k &gt;= 1. */
+  /**
+   * C = (accumulate ? C : 0) + op(A) op(B) for m, n, k &gt;= 1, split for {@code threads} threads
+   * (the caller decides whether a product is worth splitting).
+   */
   static void multiply(GemmMicroKernel kernel, int threads, boolean transA, boolean transB,
       int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
       boolean accumulate, float[] c, int cOff, int ldc) {
     Call call = GemmWorkspace.current().call;
     call.set(kernel, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
-    boolean parallel = threads > 1 && (long) m * n * k >= PARALLEL_MIN_MACS;
+    boolean parallel = threads > 1;
     try {
       call.plan(parallel ? threads : 1);
       if (parallel) {

@@ -157,7 +157,7 @@ class GemmTest {
   void blockedKernelsMatchReferenceOnOddShapesWithoutTheSmallPath() {
     // Gemm.multiply sends tiny products to the simple loop; call the driver directly.
     for (GemmMicroKernel kernel : new GemmMicroKernel[] {Gemm.kernel(), new GemmScalarKernel()}) {
-      for (int threads : new int[] {1, 2}) {
+      for (int threads : new int[] {1, 2, 3}) {
         Parallelism.setThreads(threads);
         checkOddShapes((ta, tb, m, n, k, a, ao, lda, b, bo, ldb, beta, c, co, ldc) -> {
           if (m > 0 && n > 0 && k > 0) {
