@@ -26,8 +26,9 @@ class ParallelismTest {
   }
 
   @Test
-  void defaultsToAvailableProcessorsAndRejectsZero() {
-    assertEquals(Runtime.getRuntime().availableProcessors(), defaultThreads);
+  void setThreadsIsReadBackAndZeroIsRejected() {
+    // (The default, availableProcessors, is not asserted: other test classes in this JVM may
+    // have changed it.)
     Parallelism.setThreads(3);
     assertEquals(3, Parallelism.threads());
     IllegalArgumentException e =
