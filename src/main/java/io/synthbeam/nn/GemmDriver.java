@@ -25,7 +25,7 @@ import java.util.function.IntConsumer;
 final class GemmDriver {
   /** Largest k-block: a {@code kc x 16} B panel is 16 KB, half of L1. */
   static final int KC_MAX = 256;
-  /** Rows of C per task: a {@code 120 x 256} block of packed A is 120 KB, well inside L2. */
+  /** Rows of C per task: 120 rows of A, 256 deep, are 120 KB, well inside L2. */
   static final int MC_TARGET = 120;
   /** Scratch tile size that fits every kernel. */
   static final int MAX_TILE = 256;

@@ -54,6 +54,27 @@ class ParallelismTest {
   }
 
   @Test
+  void parallelRangeCoversEveryIndexOnce() {
+    for (int threads = 1; threads <= 3; threads++) {
+      Parallelism.setThreads(threads);
+      for (int n : new int[] {0, 1, 7, 100, 1001}) {
+        for (int minChunk : new int[] {1, 10, 5000}) {
+          AtomicIntegerArray hits = new AtomicIntegerArray(Math.max(n, 1));
+          Parallelism.parallelRange(n, minChunk, (from, to) -> {
+            assertTrue(from < to, "empty chunk " + from + ".." + to);
+            for (int i = from; i < to; i++) {
+              hits.incrementAndGet(i);
+            }
+          });
+          for (int i = 0; i < n; i++) {
+            assertEquals(1, hits.get(i), "index " + i + " of " + n + ", minChunk " + minChunk);
+          }
+        }
+      }
+    }
+  }
+
+  @Test
   void tasksRunOnSeveralThreadsAtOnce() throws Exception {
     Parallelism.setThreads(2);
     CountDownLatch bothStarted = new CountDownLatch(2);
