@@ -1,5 +1,6 @@
 package io.synthbeam.nn;
 
+import java.lang.reflect.InvocationTargetException;
 import java.util.logging.Logger;
 
 /**
@@ -134,6 +135,8 @@ public final class Gemm {
         chosen = (GemmMicroKernel) Class.forName("io.synthbeam.nn.GemmVectorKernel")
             .getDeclaredConstructor().newInstance();
         why = "jdk.incubator.vector is present";
+      } catch (InvocationTargetException e) {
+        why = "the Vector API kernel is not usable here: " + e.getCause().getMessage();
       } catch (ReflectiveOperationException | LinkageError e) {
         why = "the Vector API kernel failed to load (" + e + ")";
       }

@@ -8,15 +8,25 @@ import jdk.incubator.vector.VectorSpecies;
  * 256-bit accumulators (with 2 B vectors and 1 broadcast of A, 15 of the 16 ymm registers); each
  * step of k does 12 fused multiply-adds from 2 vector loads and 6 broadcasts. Edge panels with
  * fewer valid rows run a narrower copy of the loop instead of multiplying zero padding. Every
- * variant sums an element in the same order, so which one runs does not change results.
+ * variant sums an element in the same order, so which one runs does not change results; that
+ * includes {@link #multiplyRowMajorA}, which reads whole row panels of A in place.
  *
- * <p>Generated code (one unrolled body per row count); only loaded when the
- * {@code jdk.incubator.vector} module is present.
+ * <p>The bodies are unrolled by hand, one per row count: the JIT keeps accumulators in registers
+ * only as separate locals. Only loaded when the {@code jdk.incubator.vector} module is present.
  */
 final class GemmVectorKernel implements GemmMicroKernel {
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
   static final int MR = 6;
   static final int NR = 16;
+
+  /** Refuses CPUs whose vectors are narrower than 256 bits: there the API would be emulated. */
+  GemmVectorKernel() {
+    int preferredBits = FloatVector.SPECIES_PREFERRED.vectorBitSize();
+    if (preferredBits < S.vectorBitSize()) {
+      throw new UnsupportedOperationException("the CPU's preferred vectors have " + preferredBits
+          + " bits, fewer than " + S.vectorBitSize());
+    }
+  }
 
   @Override
   public int mr() {
