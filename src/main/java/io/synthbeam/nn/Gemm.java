@@ -1,5 +1,6 @@
 package io.synthbeam.nn;
 
+import java.lang.reflect.InvocationTargetException;
 import java.util.logging.Logger;
 
 /**
@@ -89,8 +90,9 @@ public final class Gemm {
     if (n == 1 || (long) m * n * k < SMALL_MACS) {
       simple(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
     } else {
-      GemmDriver.multiply(kernel, threads, transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb,
-          accumulate, c, cOff, ldc);
+      boolean worthSplitting = (long) m * n * k >= GemmDriver.PARALLEL_MIN_MACS;
+      GemmDriver.multiply(kernel, worthSplitting ? threads : 1, transA, transB, m, n, k,
+          a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
     }
   }
 
@@ -133,6 +135,8 @@ public final class Gemm {
         chosen = (GemmMicroKernel) Class.forName("io.synthbeam.nn.GemmVectorKernel")
             .getDeclaredConstructor().newInstance();
         why = "jdk.incubator.vector is present";
+      } catch (InvocationTargetException e) {
+        why = "the Vector API kernel is not usable here: " + e.getCause().getMessage();
       } catch (ReflectiveOperationException | LinkageError e) {
         why = "the Vector API kernel failed to load (" + e + ")";
       }

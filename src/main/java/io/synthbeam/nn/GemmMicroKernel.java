@@ -24,6 +24,14 @@ interface GemmMicroKernel {
   void multiply(int kc, float[] pa, int paOff, float[] pb, int pbOff,
       float[] c, int cOff, int ldc, int rows, int cols, boolean accumulate, float[] tile);
 
+  /**
+   * Like {@link #multiply} for a tile of all {@code mr()} rows, reading A straight from row-major
+   * storage: row r, depth p at {@code a[aOff + r*lda + p]}. Sums in the same order as
+   * {@link #multiply}, so the result is the same bit for bit.
+   */
+  void multiplyRowMajorA(int kc, float[] a, int aOff, int lda, float[] pb, int pbOff,
+      float[] c, int cOff, int ldc, int cols, boolean accumulate, float[] tile);
+
   /** A short name for logs and benchmarks. */
   String describe();
 }

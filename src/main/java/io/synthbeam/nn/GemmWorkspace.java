@@ -5,10 +5,13 @@ package io.synthbeam.nn;
  * steady training loop allocates nothing.
  */
 final class GemmWorkspace {
-  private static final ThreadLocal<GemmWorkspace> CURRENT = ThreadLocal.withInitial(GemmWorkspace::new);
+  private static final ThreadLocal<GemmWorkspace> CURRENT =
+      ThreadLocal.withInitial(GemmWorkspace::new);
 
   private float[] packedA = new float[0];
   private float[] packedB = new float[0];
+  private float[] sharedA = new float[0];
+  private float[] panelB = new float[0];
   private final float[] tile = new float[GemmDriver.MAX_TILE];
   /** The call this thread is driving; reused so that a call allocates no task object. */
   final GemmDriver.Call call = new GemmDriver.Call();
@@ -29,6 +32,20 @@ final class GemmWorkspace {
       packedB = new float[checkedSize(size)];
     }
     return packedB;
+  }
+
+  float[] sharedA(long size) {
+    if (sharedA.length < size) {
+      sharedA = new float[checkedSize(size)];
+    }
+    return sharedA;
+  }
+
+  float[] panelB(int size) {
+    if (panelB.length < size) {
+      panelB = new float[size];
+    }
+    return panelB;
   }
 
   float[] tile() {

@@ -68,6 +68,29 @@ public final class Parallelism {
     }
   }
 
+  /** Work on the half-open index range {@code [from, to)}. */
+  @FunctionalInterface
+  public interface RangeBody {
+    void run(int from, int to);
+  }
+
+  /**
+   * Runs {@code body} over {@code [0, n)} cut into contiguous chunks of at least {@code minChunk}
+   * indices (a few per thread), for elementwise work. Runs inline when {@code n < 2*minChunk}.
+   */
+  public static void parallelRange(int n, int minChunk, RangeBody body) {
+    if (n <= 0) {
+      return;
+    }
+    int chunks = (int) Math.min(4L * threads, n / Math.max(1, minChunk));
+    if (chunks <= 1) {
+      body.run(0, n);
+      return;
+    }
+    int size = (n + chunks - 1) / chunks;
+    parallelFor((n + size - 1) / size, t -> body.run(t * size, Math.min(n, (t + 1) * size)));
+  }
+
   private static WorkerPool poolFor(int n) {
     WorkerPool p = pool;
     if (p != null && p.parallelism == n) {

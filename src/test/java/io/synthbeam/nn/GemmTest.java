@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -154,7 +157,7 @@ class GemmTest {
   void blockedKernelsMatchReferenceOnOddShapesWithoutTheSmallPath() {
     // Gemm.multiply sends tiny products to the simple loop; call the driver directly.
     for (GemmMicroKernel kernel : new GemmMicroKernel[] {Gemm.kernel(), new GemmScalarKernel()}) {
-      for (int threads : new int[] {1, 2}) {
+      for (int threads : new int[] {1, 2, 3}) {
         Parallelism.setThreads(threads);
         checkOddShapes((ta, tb, m, n, k, a, ao, lda, b, bo, ldb, beta, c, co, ldc) -> {
           if (m > 0 && n > 0 && k > 0) {
@@ -171,6 +174,19 @@ class GemmTest {
     boolean present = ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     assertEquals(present, Gemm.kernel().describe().startsWith("Vector API"),
         Gemm.kernel().describe());
+  }
+
+  @Test
+  void withoutTheVectorModuleThePlainJavaKernelIsUsed() throws Exception {
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        GemmFallbackProbe.class.getName()).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(process.waitFor(60, TimeUnit.SECONDS), output);
+    assertEquals(0, process.exitValue(), output);
+    assertTrue(output.contains("kernel=plain Java"), output);
+    assertTrue(output.contains("vectorModule=false"), output);
+    assertTrue(output.contains("correct=true"), output);
   }
 
   @Test
