@@ -129,8 +129,8 @@ final class ValidateCommand implements Callable<Integer> {
   Path filteredOutput;
 
   @Option(names = "--threads", paramLabel = "N",
-      description = "Threads for XGBoost and the nearest-neighbour search. Default: the number "
-          + "of cores (${DEFAULT-VALUE}).")
+      description = "Model fits run side by side and threads of the nearest-neighbour search. "
+          + "Default: the number of cores (${DEFAULT-VALUE}).")
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--seed", paramLabel = "S",

@@ -3,8 +3,8 @@ package io.synthbeam.validation;
 /**
  * Coefficient of determination and root mean squared error of numeric predictions.
  *
- * @param r2 1 - SS_residual / SS_total (can be negative; 0 for a constant truth predicted
- *     exactly... see {@link #of})
+ * @param r2 1 - SS_residual / SS_total (negative when worse than predicting the mean; see
+ *     {@link #of} for a constant truth)
  * @param rmse root mean squared error
  */
 public record RegressionScores(double r2, double rmse) {

@@ -11,7 +11,8 @@ import java.io.Serializable;
  * @param membershipRows most training and most holdout rows scored by the membership test
  * @param trees boosting rounds of the tree ensemble (and of the linear regression booster)
  * @param folds cross-validation folds of the detection test (judge.py: 3)
- * @param threads threads for XGBoost and the nearest-neighbour queries
+ * @param threads model fits run side by side (each XGBoost fit on one thread) and threads of the
+ *     nearest-neighbour queries
  * @param seed seeds the learners and the membership sample
  * @param charts whether to compute the chart data of the HTML report
  */

@@ -95,16 +95,16 @@ final class Charts {
   static String heatMap(String kind, String title, List<String> labels, double[][] values,
       boolean reversed) {
     int n = labels.size();
-    double cell = Math.max(12, Math.min(22, 330.0 / Math.max(1, n)));
-    double left = 120;
+    double cell = Math.max(12, Math.min(20, 300.0 / Math.max(1, n)));
+    double left = 100;
     double top = 110;
     double width = left + cell * n + 20;
     double height = top + cell * n + 20;
     Svg svg = new Svg(kind, width, height);
     svg.text(left, 16, title, "start", 13, 0);
     for (int i = 0; i < n; i++) {
-      svg.text(left - 4, top + cell * i + cell * 0.65, shorten(labels.get(i), 18), "end", 10, 0);
-      svg.text(left + cell * i + cell * 0.6, top - 4, shorten(labels.get(i), 18), "start", 10,
+      svg.text(left - 4, top + cell * i + cell * 0.65, shorten(labels.get(i), 16), "end", 10, 0);
+      svg.text(left + cell * i + cell * 0.6, top - 4, shorten(labels.get(i), 16), "start", 10,
           -60);
       for (int j = 0; j < n; j++) {
         double v = values[i][j];
@@ -242,7 +242,9 @@ final class Charts {
   }
 
   private static String compact(double v) {
-    return String.format(Locale.ROOT, v == 0 || 100 * v >= 1 ? "%.0f%%" : "%.1f%%", 100 * v);
+    double percent = 100 * v;
+    return String.format(Locale.ROOT, percent == Math.rint(percent) ? "%.0f%%" : "%.1f%%",
+        percent);
   }
 
   private static String shorten(String s, int max) {
