@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "synthbeam", mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = {FitCommand.class, SampleCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {FitCommand.class, SampleCommand.class, ValidateCommand.class, CommandLine.HelpCommand.class},
     description = {"Synthetic tabular data with a conditional tabular GAN (CTGAN), "
         + "on Avro records.", ""},
     footer = {"", "Example:",
