@@ -2,22 +2,24 @@ package io.synthbeam.beam;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
 import java.io.OutputStream;
 import java.io.Serializable;
+import org.apache.beam.sdk.coders.CoderException;
 import org.apache.beam.sdk.coders.CustomCoder;
-import org.apache.beam.sdk.coders.SerializableCoder;
 
 /**
- * Java serialization, like {@link SerializableCoder}, for classes without a value-based
- * {@code equals} (the fitter's accumulator, the encoder): Beam then compares elements by their
- * encoding, as it should, instead of warning that {@code equals} disagrees with the encoding.
- * Not deterministic, so not for grouping keys.
+ * Java serialization for classes without a value-based {@code equals} (the fitter's accumulator,
+ * the encoder): unlike Beam's {@code SerializableCoder}, Beam then compares elements by their
+ * encoding, as it should, and does not warn that {@code equals} may disagree with it. Not
+ * deterministic, so not for grouping keys.
  */
 final class JavaSerializedCoder<T extends Serializable> extends CustomCoder<T> {
-  private final SerializableCoder<T> delegate;
+  private final Class<T> type;
 
   private JavaSerializedCoder(Class<T> type) {
-    this.delegate = SerializableCoder.of(type);
+    this.type = type;
   }
 
   static <T extends Serializable> JavaSerializedCoder<T> of(Class<T> type) {
@@ -26,26 +28,32 @@ final class JavaSerializedCoder<T extends Serializable> extends CustomCoder<T> {
 
   @Override
   public void encode(T value, OutputStream out) throws IOException {
-    delegate.encode(value, out);
+    ObjectOutputStream objects = new ObjectOutputStream(out);
+    objects.writeObject(value);
+    objects.flush();
   }
 
   @Override
   public T decode(InputStream in) throws IOException {
-    return delegate.decode(in);
+    try {
+      return type.cast(new ObjectInputStream(in).readObject());
+    } catch (ClassNotFoundException | ClassCastException e) {
+      throw new CoderException("cannot decode a " + type.getName() + ": " + e, e);
+    }
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof JavaSerializedCoder<?> c && c.delegate.equals(delegate);
+    return o instanceof JavaSerializedCoder<?> c && c.type.equals(type);
   }
 
   @Override
   public int hashCode() {
-    return delegate.hashCode();
+    return type.hashCode();
   }
 
   @Override
   public String toString() {
-    return "JavaSerializedCoder(" + delegate.getRecordType().getName() + ")";
+    return "JavaSerializedCoder(" + type.getName() + ")";
   }
 }

@@ -24,11 +24,6 @@ import org.apache.beam.sdk.values.PCollectionView;
  * ({@link ModelCache}). A retried shard emits exactly the same rows.
  */
 final class SampleShards extends PTransform<PCollection<SampleRequest>, PCollection<GenericRecord>> {
-  /** Metric namespace of SynthBeam's counters. */
-  static final String METRICS = "synthbeam";
-  /** Counter of the synthetic rows emitted. */
-  static final String SYNTHETIC_ROWS = "syntheticRows";
-
   private final PCollectionView<byte[]> bundle;
   private final Schema outputSchema;
   private final int rowsPerShard;
@@ -75,7 +70,8 @@ final class SampleShards extends PTransform<PCollection<SampleRequest>, PCollect
   static final class GenerateFn extends DoFn<SampleShard, GenericRecord> {
     private final PCollectionView<byte[]> bundleView;
     private final ExecutionDevice device;
-    private final Counter rowsCounter = Metrics.counter(METRICS, SYNTHETIC_ROWS);
+    private final Counter rowsCounter = Metrics.counter(SynthesizeTable.METRICS,
+        SynthesizeTable.SYNTHETIC_ROWS);
     private transient ModelCache.Lease lease;
 
     GenerateFn(PCollectionView<byte[]> bundleView, ExecutionDevice device) {

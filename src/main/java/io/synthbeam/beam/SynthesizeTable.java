@@ -63,6 +63,14 @@ import org.apache.beam.sdk.values.TupleTag;
  */
 public final class SynthesizeTable
     extends PTransform<PCollection<GenericRecord>, PCollection<GenericRecord>> {
+  /** Namespace of SynthBeam's metrics. */
+  public static final String METRICS = "synthbeam";
+  /**
+   * Counter (namespace {@value #METRICS}) of the synthetic rows emitted by SynthesizeTable,
+   * SampleTable and RebalanceTable.
+   */
+  public static final String SYNTHETIC_ROWS = "syntheticRows";
+
   private final ModelSettings model;
   private final SamplingSettings sampling;
   private final String modelPath;
