@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
+import java.io.ObjectStreamClass;
 import java.io.OutputStream;
 import java.io.Serializable;
 import org.apache.beam.sdk.coders.CoderException;
@@ -36,9 +37,33 @@ final class JavaSerializedCoder<T extends Serializable> extends CustomCoder<T> {
   @Override
   public T decode(InputStream in) throws IOException {
     try {
-      return type.cast(new ObjectInputStream(in).readObject());
+      return type.cast(new TypeLoaderInputStream(in, type.getClassLoader()).readObject());
     } catch (ClassNotFoundException | ClassCastException e) {
       throw new CoderException("cannot decode a " + type.getName() + ": " + e, e);
+    }
+  }
+
+  /**
+   * Resolves classes with the loader of the coded type: on a Flink cluster whose TaskManagers also
+   * have SynthBeam on their classpath, the job's (child-first) copy of a class must be the one
+   * built, not the TaskManager's, or the DoFns would get a different class of the same name.
+   */
+  private static final class TypeLoaderInputStream extends ObjectInputStream {
+    private final ClassLoader loader;
+
+    TypeLoaderInputStream(InputStream in, ClassLoader loader) throws IOException {
+      super(in);
+      this.loader = loader;
+    }
+
+    @Override
+    protected Class<?> resolveClass(ObjectStreamClass description)
+        throws IOException, ClassNotFoundException {
+      try {
+        return Class.forName(description.getName(), false, loader);
+      } catch (ClassNotFoundException e) {
+        return super.resolveClass(description);
+      }
     }
   }
 

@@ -14,13 +14,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Metrics;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -210,7 +210,7 @@ public final class RebalanceTable
     PCollection<GenericRecord> synthetic = bundle
         .apply("Plan", ParDo.of(new PlanFn(label, shares, balanced, settings.seed(), counts))
             .withSideInputs(counts))
-        .setCoder(SerializableCoder.of(SampleRequest.class))
+        .setCoder(SampleCoders.RequestCoder.of())
         .apply("Sample", new SampleShards(bundle.apply("BundleView", View.asSingleton()),
             spec.outputSchema(), sampling.rowsPerShard(), sampling.device()))
         .apply("ToInputSchema", ParDo.of(new ToInputSchemaFn(schema)))
@@ -344,7 +344,7 @@ public final class RebalanceTable
               Map.of(label, e.getKey())));
         }
       }
-      LOG.fine(() -> "rebalancing '" + label + "': real " + new java.util.TreeMap<>(counts) + ", adding "
+      LOG.fine(() -> "rebalancing '" + label + "': real " + new TreeMap<>(counts) + ", adding "
           + add);
     }
 

@@ -1,7 +1,5 @@
 package io.synthbeam.beam;
 
-import java.io.Serial;
-import java.io.Serializable;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -9,11 +7,7 @@ import java.util.TreeMap;
  * One unit of parallel sampling: {@code rows} rows drawn with {@code seed} (the shard's own seed,
  * derived from the request's seed and the shard's index) under {@code conditions}.
  */
-record SampleShard(long index, int rows, long seed, Map<String, String> conditions)
-    implements Serializable {
-  @Serial
-  private static final long serialVersionUID = 1L;
-
+record SampleShard(long index, int rows, long seed, Map<String, String> conditions) {
   SampleShard {
     conditions = new TreeMap<>(conditions);
   }

@@ -6,7 +6,6 @@ import io.synthbeam.table.TableEncoder;
 import java.io.IOException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
@@ -41,7 +40,7 @@ final class SampleShards extends PTransform<PCollection<SampleRequest>, PCollect
   public PCollection<GenericRecord> expand(PCollection<SampleRequest> requests) {
     return requests
         .apply("PlanShards", ParDo.of(new PlanShardsFn(rowsPerShard)))
-        .setCoder(SerializableCoder.of(SampleShard.class))
+        .setCoder(SampleCoders.ShardCoder.of())
         .apply("SpreadShards", Reshuffle.viaRandomKey())
         .apply("GenerateRows", ParDo.of(new GenerateFn(bundle, device)).withSideInputs(bundle))
         .setCoder(AvroCoder.of(outputSchema));

@@ -2,7 +2,6 @@ package io.synthbeam.beam;
 
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.beam.sdk.coders.SerializableCoder;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -21,7 +20,7 @@ final class ToRequest extends PTransform<PCollection<Long>, PCollection<SampleRe
   @Override
   public PCollection<SampleRequest> expand(PCollection<Long> rows) {
     return rows.apply("Request", ParDo.of(new RequestFn(seed, conditions)))
-        .setCoder(SerializableCoder.of(SampleRequest.class));
+        .setCoder(SampleCoders.RequestCoder.of());
   }
 
   static final class RequestFn extends DoFn<Long, SampleRequest> {

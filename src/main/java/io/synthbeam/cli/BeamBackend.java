@@ -7,19 +7,23 @@ import io.synthbeam.beam.SynthesizeTable;
 import io.synthbeam.beam.io.TableIO;
 import io.synthbeam.bundle.ModelBundle;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 
-/** Runs each command as a Beam pipeline of SynthBeam's transforms. */
+/**
+ * Runs each command as a Beam pipeline of SynthBeam's transforms. Paths are made absolute: a Flink
+ * cluster's workers resolve relative paths against their own working folder.
+ */
 final class BeamBackend implements Backend {
 
   @Override
   public Jobs.Fitted fit(Jobs.Fit job) throws IOException {
     Pipeline pipeline = Pipeline.create(job.pipeline());
     pipeline.apply("ReadTable", job.input())
-        .apply("FitTableModel", FitTableModel.to(job.model().toString())
+        .apply("FitTableModel", FitTableModel.to(absolute(job.model()))
             .withCtganOptions(job.options().ctgan())
             .withEncodingOptions(job.options().encoding())
             .withMaxTrainingRows(job.options().maxTrainingRows()));
@@ -29,13 +33,13 @@ final class BeamBackend implements Backend {
 
   @Override
   public Jobs.Written sample(Jobs.Sample job) throws IOException {
-    SampleTable sample = SampleTable.from(job.model().toString())
+    SampleTable sample = SampleTable.from(absolute(job.model()))
         .withRows(job.rows()).withSeed(job.seed()).withDevice(job.device());
     sample = sample.withConditions(ColumnNames.toFieldNames(sample.getSchema(),
         job.conditions()));
     Pipeline pipeline = Pipeline.create(job.pipeline());
     pipeline.apply("SampleTable", sample)
-        .apply("WriteTable", TableIO.write(job.output().toString()));
+        .apply("WriteTable", TableIO.write(absolute(job.output())));
     PipelineRuns.run(pipeline);
     return new Jobs.Written(job.rows());
   }
@@ -52,12 +56,12 @@ final class BeamBackend implements Backend {
       synthesize = synthesize.withRows(job.rows());
     }
     if (job.model() != null) {
-      synthesize = synthesize.withModelSavedTo(job.model().toString());
+      synthesize = synthesize.withModelSavedTo(absolute(job.model()));
     }
     Pipeline pipeline = Pipeline.create(job.pipeline());
     pipeline.apply("ReadTable", job.input())
         .apply("SynthesizeTable", synthesize)
-        .apply("WriteTable", TableIO.write(job.output().toString()));
+        .apply("WriteTable", TableIO.write(absolute(job.output())));
     PipelineResult result = PipelineRuns.run(pipeline);
     return new Jobs.Written(PipelineRuns.counters(result, SynthesizeTable.METRICS)
         .getOrDefault(SynthesizeTable.SYNTHETIC_ROWS, 0L));
@@ -77,12 +81,12 @@ final class BeamBackend implements Backend {
       rebalance = rebalance.balanced();
     }
     if (job.model() != null) {
-      rebalance = rebalance.withModelSavedTo(job.model().toString());
+      rebalance = rebalance.withModelSavedTo(absolute(job.model()));
     }
     Pipeline pipeline = Pipeline.create(job.pipeline());
     pipeline.apply("ReadTable", job.input())
         .apply("RebalanceTable", rebalance)
-        .apply("WriteTable", TableIO.write(job.output().toString()));
+        .apply("WriteTable", TableIO.write(absolute(job.output())));
     PipelineResult result = PipelineRuns.run(pipeline);
     Map<String, Long> real = new LinkedHashMap<>();
     Map<String, Long> added = new LinkedHashMap<>();
@@ -94,5 +98,9 @@ final class BeamBackend implements Backend {
       }
     });
     return new Jobs.Rebalanced(real, added);
+  }
+
+  private static String absolute(Path path) {
+    return path.toAbsolutePath().toString();
   }
 }

@@ -36,13 +36,15 @@ final class InputOptions {
   }
 
   /**
-   * The input as a Beam read; its schema is read (or inferred) now.
+   * The input as a Beam read (of its absolute path); its schema is read (or inferred) now.
    *
    * @throws IllegalArgumentException for a schema file that does not parse
    */
   TableIO.Read open() throws IOException {
+    // Absolute: a Flink cluster's workers resolve paths against their own working folder.
+    String path = input.toAbsolutePath().toString();
     if (schema == null) {
-      return TableIO.read(input.toString());
+      return TableIO.read(path);
     }
     Schema given;
     try {
@@ -51,6 +53,6 @@ final class InputOptions {
       throw new IllegalArgumentException("cannot parse the Avro schema " + schema + ": "
           + e.getMessage(), e);
     }
-    return TableIO.read(input.toString(), given);
+    return TableIO.read(path, given);
   }
 }
