@@ -3,6 +3,7 @@ package io.synthbeam.beam;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.synthbeam.beam.io.TableIO;
 import io.synthbeam.io.Table;
 import io.synthbeam.io.TableFiles;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.values.PCollection;
-import io.synthbeam.beam.io.TableIO;
 
 /**
  * The end-to-end case run on each runner: {@link SmallTable} as Parquet in, SynthesizeTable
@@ -23,9 +23,10 @@ import io.synthbeam.beam.io.TableIO;
 final class SynthesisChecks {
   static final int ROWS = 1_500;
   /**
-   * How far the synthetic null rate of "amount" may be from the real one (10%). After 3 epochs the
-   * generator's null-mode logit has moved little from its start, so the rate is the real one blurred
-   * by an almost untrained head; 0.1 holds with room at this size (measured: see the report).
+   * How far the synthetic null rate of "amount" may be from the real one (10%). The run is
+   * deterministic (fixed seed): measured 0.103 on both runners with the trainer of this commit. The
+   * bound is loose on purpose: the null mode is one of the column's mode logits, which 3 short
+   * epochs only start to fit, and the trainer's tuning will move the exact figure.
    */
   static final double NULL_RATE_TOLERANCE = 0.1;
 
