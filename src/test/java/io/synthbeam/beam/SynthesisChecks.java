@@ -3,6 +3,7 @@ package io.synthbeam.beam;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import io.synthbeam.beam.io.TableIO;
 import io.synthbeam.io.Table;
 import io.synthbeam.io.TableFiles;
