@@ -6,6 +6,11 @@ import java.util.Locale;
 final class Durations {
   private Durations() {}
 
+  /** The time since {@code startNanos} (a {@link System#nanoTime()}). */
+  static String since(long startNanos) {
+    return format((System.nanoTime() - startNanos) / 1e9);
+  }
+
   static String format(double seconds) {
     if (!Double.isFinite(seconds) || seconds < 0) {
       return "?";

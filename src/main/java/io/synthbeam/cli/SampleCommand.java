@@ -1,28 +1,31 @@
 package io.synthbeam.cli;
 
-import io.synthbeam.onnx.ExecutionDevice;
 import io.synthbeam.io.AtomicFiles;
-import io.synthbeam.io.Table;
-import io.synthbeam.io.TableFiles;
-import java.io.IOException;
+import io.synthbeam.onnx.ExecutionDevice;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code synthbeam sample}: loads a model bundle and writes synthetic rows to a table file. */
+/** {@code synthbeam sample}: writes synthetic rows from a saved model (a Beam pipeline). */
 @Command(name = "sample", sortOptions = false, mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {"Generate synthetic rows from a saved model and write them to a table file "
-        + "with the training table's schema (CSV output keeps the input's column names).", ""},
-    footer = {"", "Exit codes: 0 done, 1 failed (bad model file, IO error), 2 usage error."})
+        + "with the training table's schema (CSV output keeps the input's column names). Runs "
+        + "as an Apache Beam pipeline.", ""},
+    footer = {"", "The same model, rows, seed and conditions give the same rows on any runner "
+        + "(their order in the file may differ).",
+        "Exit codes: 0 done, 1 failed (bad model file, IO error), 2 usage error."})
 final class SampleCommand implements Callable<Integer> {
-
   @ParentCommand SynthBeamCli parent;
   @Spec CommandSpec spec;
 
@@ -32,11 +35,11 @@ final class SampleCommand implements Callable<Integer> {
 
   @Option(names = {"-n", "--rows"}, required = true, paramLabel = "N",
       description = "Number of rows to generate.")
-  int rows;
+  long rows;
 
   @Option(names = {"-o", "--output"}, required = true, paramLabel = "TABLE",
-      description = "Output table: .csv, .csv.gz, .avro or .parquet; replaced atomically, "
-          + "never left half-written.")
+      description = "Output table: .csv, .csv.gz, .avro or .parquet; replaced, never left "
+          + "half-written.")
   Path output;
 
   @Option(names = "--seed", paramLabel = "S",
@@ -44,30 +47,40 @@ final class SampleCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   long seed = 1L;
 
+  @Option(names = "--condition", paramLabel = "COL=VALUE",
+      description = "Every row has this value in this categorical column (repeatable), "
+          + "e.g. --condition income=>50K.")
+  Map<String, String> conditions = new LinkedHashMap<>();
+
   @Option(names = "--device", paramLabel = "auto|cpu|cuda", converter = DeviceConverter.class,
       description = "Where ONNX Runtime runs the generator: auto (CUDA when an NVIDIA GPU is "
           + "visible, else the CPU), cpu, or cuda (falls back to the CPU with a warning when "
           + "CUDA 12 / cuDNN 9 are missing). Default: ${DEFAULT-VALUE}.")
   ExecutionDevice device = ExecutionDevice.AUTO;
 
-  @Option(names = CliErrors.VERBOSE, description = "On failure, print the stack trace too.")
-  boolean verbose;
+  @Mixin RunnerOptions runner;
+  @Mixin CommonOptions common;
 
   @Override
-  public Integer call() throws IOException {
-    OptionChecks check = new OptionChecks(spec.commandLine());
+  public Integer call() throws Exception {
+    CommandLine cmd = spec.commandLine();
+    OptionChecks check = new OptionChecks(cmd);
     check.atLeast("--rows", rows, 1);
+    runner.check(cmd);
     check.modelFile("--model", model);
     check.existingFile("--model", model);
     check.tableFormat("--output", output);
     AtomicFiles.checkCanWriteIn(output.toAbsolutePath().getParent());
 
     long start = System.nanoTime();
-    Table table = parent.backend().sample(model, rows, seed, device);
-    TableFiles.write(output, table.schema(), table.records());
-    PrintWriter err = spec.commandLine().getErr();
-    err.printf(Locale.ROOT, "wrote %d rows to %s in %s%n", table.records().size(), output,
-        Durations.format((System.nanoTime() - start) / 1e9));
+    PrintWriter err = cmd.getErr();
+    Jobs.Written written;
+    try (AutoCloseable progress = CliLogging.progressTo(err, common.quiet)) {
+      written = parent.backend().sample(new Jobs.Sample(model, rows, seed, conditions, device,
+          output, runner.toPipelineOptions(cmd, "synthbeam-sample")));
+    }
+    err.printf(Locale.ROOT, "wrote %d rows to %s in %s%n", written.rows(), output,
+        Durations.since(start));
     err.flush();
     return 0;
   }

@@ -15,7 +15,8 @@ class CliHelpTest {
     CliRun run = CliRun.of(backend, "--help");
     assertEquals(0, run.code(), run.toString());
     assertTrue(run.out().startsWith("Usage: synthbeam [-hV] [COMMAND]"), run.out());
-    for (String text : List.of("\n  fit ", "\n  sample ", "--version", "Exit codes")) {
+    for (String text : List.of("\n  fit ", "\n  sample ", "\n  synthesize ", "\n  rebalance ",
+        "--version", "Exit codes", "--runner DirectRunner|FlinkRunner")) {
       assertTrue(run.out().contains(text), text + " in " + run.out());
     }
     assertEquals("", run.err());
@@ -27,7 +28,8 @@ class CliHelpTest {
     assertEquals(0, run.code(), run.toString());
     String help = run.out();
     for (String option : List.of("--input", "--schema", "--model", "--epochs", "--batch-size",
-        "--seed", "--threads", "--categorical", "--exclude", "--max-categories", "--quiet",
+        "--seed", "--threads", "--categorical", "--exclude", "--max-categories",
+        "--max-training-rows", "--runner", "--flink-master", "--parallelism", "--quiet",
         "--verbose", "--help", "--version")) {
       assertTrue(help.contains(option), option + " in " + help);
     }
@@ -38,15 +40,34 @@ class CliHelpTest {
     assertTrue(flat.contains("Default: " + defaults.seed() + "."), flat);
     assertTrue(flat.contains("(" + defaults.threads() + ")"), flat);
     assertTrue(flat.contains("Default: 1000."), flat);
+    assertTrue(flat.contains("Default: DirectRunner."), flat);
+    assertTrue(flat.contains("Default: [local]."), flat);
+    assertTrue(flat.contains("Default: 2."), flat);
   }
 
   @Test
   void sampleHelpDescribesEveryOption() {
     CliRun run = CliRun.of(backend, "sample", "--help");
     assertEquals(0, run.code(), run.toString());
-    for (String option : List.of("--model", "--rows", "--output", "--seed", "--verbose",
-        "Default: 1.")) {
+    for (String option : List.of("--model", "--rows", "--output", "--seed", "--condition",
+        "--device", "--runner", "--verbose", "Default: 1.")) {
       assertTrue(run.out().contains(option), option + " in " + run.out());
+    }
+  }
+
+  @Test
+  void synthesizeAndRebalanceHelpDescribeTheirOptions() {
+    CliRun synthesize = CliRun.of(backend, "synthesize", "--help");
+    assertEquals(0, synthesize.code(), synthesize.toString());
+    for (String option : List.of("--input", "--output", "--rows", "--model", "--epochs",
+        "--condition", "--runner")) {
+      assertTrue(synthesize.out().contains(option), option + " in " + synthesize.out());
+    }
+    CliRun rebalance = CliRun.of(backend, "rebalance", "--help");
+    assertEquals(0, rebalance.code(), rebalance.toString());
+    for (String option : List.of("--input", "--label", "--share", "--balanced", "--output",
+        "--model", "--epochs", "--runner")) {
+      assertTrue(rebalance.out().contains(option), option + " in " + rebalance.out());
     }
   }
 

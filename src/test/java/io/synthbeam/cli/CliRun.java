@@ -7,7 +7,7 @@ import picocli.CommandLine;
 /** Runs the command line as the launcher would, capturing stdout, stderr and the exit code. */
 record CliRun(int code, String out, String err) {
 
-  static CliRun of(ModelBackend backend, String... args) {
+  static CliRun of(Backend backend, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cmd = SynthBeamCli.commandLine(backend);

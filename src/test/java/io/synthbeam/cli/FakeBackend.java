@@ -1,67 +1,66 @@
 package io.synthbeam.cli;
 
-import io.synthbeam.gan.ctgan.CtganModel;
-import io.synthbeam.gan.ctgan.CtganOptions;
-import io.synthbeam.gan.ctgan.EpochStats;
-import io.synthbeam.gan.ctgan.TrainingListener;
-import io.synthbeam.io.Table;
-import io.synthbeam.table.EncodingOptions;
+import io.synthbeam.gan.ctgan.TrainingSummary;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericRecord;
+import java.util.Map;
+import java.util.logging.Logger;
 
 /**
- * Records what the commands pass to the model code. Its "model" is null and its saved bundle a
- * text file, so the command wiring is tested without the trainer.
+ * Records the jobs the commands build, logs the progress lines a pipeline would, and answers
+ * without running anything, so the command wiring is tested without Beam or the trainer.
  */
-final class FakeBackend implements ModelBackend {
-  Schema fitSchema;
-  List<GenericRecord> fitRecords;
-  CtganOptions fitOptions;
-  EncodingOptions fitEncoding;
-  final List<EpochStats> epochsToReport = new ArrayList<>();
-  RuntimeException fitFailure;
-  Path savedTo;
+final class FakeBackend implements Backend {
+  private static final Logger PROGRESS = Logger.getLogger("io.synthbeam.beam.TrainModel");
 
-  Path sampledModel;
-  int sampledRows;
-  long sampledSeed;
-  Table sampleResult;
-  IOException sampleFailure;
+  Jobs.Fit fitJob;
+  Jobs.Sample sampleJob;
+  Jobs.Synthesize synthesizeJob;
+  Jobs.Rebalance rebalanceJob;
+  final List<String> progressLines = new ArrayList<>();
+  Exception failure;
+  long tableRows = 3;
+  Jobs.Rebalanced rebalanced = new Jobs.Rebalanced(Map.of("ok", 1900L, "fraud", 100L),
+      Map.of("fraud", 714L, "ok", 0L));
 
   @Override
-  public CtganModel fit(Schema schema, List<GenericRecord> records, CtganOptions options,
-      EncodingOptions encoding, TrainingListener listener) {
-    fitSchema = schema;
-    fitRecords = records;
-    fitOptions = options;
-    fitEncoding = encoding;
-    epochsToReport.forEach(listener::onEpoch);
-    if (fitFailure != null) {
-      throw fitFailure;
-    }
-    return null;
+  public Jobs.Fitted fit(Jobs.Fit job) throws IOException {
+    fitJob = job;
+    work();
+    return new Jobs.Fitted(new TrainingSummary(job.options().ctgan().seed(),
+        job.options().ctgan().epochs(), job.options().ctgan().batchSize(), tableRows, tableRows,
+        1, "", List.of(), List.of(), List.of(), 0.1, "test"));
   }
 
   @Override
-  public void save(CtganModel model, Path path) throws IOException {
-    savedTo = path;
-    Files.writeString(path, "fake model");
+  public Jobs.Written sample(Jobs.Sample job) throws IOException {
+    sampleJob = job;
+    work();
+    return new Jobs.Written(job.rows());
   }
 
   @Override
-  public Table sample(Path path, int rows, long seed, io.synthbeam.onnx.ExecutionDevice device)
-      throws IOException {
-    sampledModel = path;
-    sampledRows = rows;
-    sampledSeed = seed;
-    if (sampleFailure != null) {
-      throw sampleFailure;
+  public Jobs.Written synthesize(Jobs.Synthesize job) throws IOException {
+    synthesizeJob = job;
+    work();
+    return new Jobs.Written(job.rows() == null ? tableRows : job.rows());
+  }
+
+  @Override
+  public Jobs.Rebalanced rebalance(Jobs.Rebalance job) throws IOException {
+    rebalanceJob = job;
+    work();
+    return rebalanced;
+  }
+
+  private void work() throws IOException {
+    progressLines.forEach(PROGRESS::info);
+    if (failure instanceof IOException io) {
+      throw io;
     }
-    return sampleResult;
+    if (failure instanceof RuntimeException e) {
+      throw e;
+    }
   }
 }

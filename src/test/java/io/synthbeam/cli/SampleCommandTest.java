@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.synthbeam.io.Table;
-import io.synthbeam.io.TableFiles;
+import io.synthbeam.onnx.ExecutionDevice;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
-import org.apache.avro.generic.GenericRecord;
+import java.util.Map;
+import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,32 +20,28 @@ class SampleCommandTest {
   private final FakeBackend backend = new FakeBackend();
   private Path model;
 
-  private static final Schema OUTPUT = new Schema.Parser().parse("""
-      {"type": "record", "name": "adult", "fields": [
-        {"name": "age", "type": "int"},
-        {"name": "education_num", "type": "int", "synthbeam.csvName": "education-num"},
-        {"name": "native_country", "type": ["null", "string"], "default": null,
-         "synthbeam.csvName": "native-country"}]}""");
-
   @BeforeEach
   void setUp() throws IOException {
     model = Files.writeString(dir.resolve("adult.zip"), "fake model");
-    backend.sampleResult = new Table(OUTPUT, List.of(
-        row(39, 13, "United-States"), row(50, 9, null)));
   }
 
   @Test
-  void writesTheSampledRowsWithTheInputsColumnNames() throws IOException {
+  void passesEveryOptionToTheJob() {
     Path output = dir.resolve("out/synthetic.csv");
     CliRun run = CliRun.of(backend, "sample", "--model", model.toString(), "--rows", "2",
-        "--output", output.toString(), "--seed", "7");
+        "--output", output.toString(), "--seed", "7", "--condition", "income=>50K",
+        "--condition", "sex=Female", "--device", "cpu", "--runner", "FlinkRunner",
+        "--parallelism", "4");
 
     assertEquals(0, run.code(), run.toString());
-    assertEquals(model, backend.sampledModel);
-    assertEquals(2, backend.sampledRows);
-    assertEquals(7L, backend.sampledSeed);
-    assertEquals(List.of("age,education-num,native-country", "39,13,United-States", "50,9,"),
-        Files.readAllLines(output));
+    Jobs.Sample job = backend.sampleJob;
+    assertEquals(model, job.model());
+    assertEquals(2, job.rows());
+    assertEquals(7L, job.seed());
+    assertEquals(Map.of("income", ">50K", "sex", "Female"), job.conditions());
+    assertEquals(ExecutionDevice.CPU, job.device());
+    assertEquals(output, job.output());
+    assertEquals(4, job.pipeline().as(FlinkPipelineOptions.class).getParallelism());
     assertTrue(run.err().startsWith("wrote 2 rows to " + output + " in "), run.err());
     assertEquals("", run.out());
   }
@@ -59,18 +52,9 @@ class SampleCommandTest {
     CliRun run = CliRun.of(backend, "sample", "-m", model.toString(), "-n", "2",
         "-o", output.toString());
     assertEquals(0, run.code(), run.toString());
-    assertEquals(1L, backend.sampledSeed);
-  }
-
-  @Test
-  void outputFormatFollowsTheExtension() throws IOException {
-    Path output = dir.resolve("s.avro");
-    CliRun run = CliRun.of(backend, "sample", "-m", model.toString(), "-n", "2",
-        "-o", output.toString());
-    assertEquals(0, run.code(), run.toString());
-    Table back = TableFiles.read(output);
-    assertEquals(OUTPUT, back.schema());
-    assertEquals(backend.sampleResult.records(), back.records());
+    assertEquals(1L, backend.sampleJob.seed());
+    assertEquals(Map.of(), backend.sampleJob.conditions());
+    assertEquals(ExecutionDevice.AUTO, backend.sampleJob.device());
   }
 
   @Test
@@ -79,20 +63,22 @@ class SampleCommandTest {
     assertUsageError(CliRun.of(backend, "sample", "-m", model.toString(), "-n", "0", "-o", out),
         "--rows must be at least 1, not 0");
     assertUsageError(CliRun.of(backend, "sample", "-m", model.toString(), "-n", "x", "-o", out),
-        "Invalid value for option '--rows': 'x' is not an int");
+        "Invalid value for option '--rows': 'x' is not a long");
     assertUsageError(CliRun.of(backend, "sample", "-m", dir.resolve("no.zip").toString(),
         "-n", "5", "-o", out), "--model: file not found: " + dir.resolve("no.zip"));
     assertUsageError(CliRun.of(backend, "sample", "-m", model.toString(), "-n", "5",
         "-o", dir.resolve("o.txt").toString()), "--output: cannot tell the format of");
     assertUsageError(CliRun.of(backend, "sample", "-m", model.toString(), "-o", out),
         "Missing required option: '--rows=N'");
-    assertNull(backend.sampledModel, "the model is never loaded");
+    assertUsageError(CliRun.of(backend, "sample", "-m", model.toString(), "-n", "5", "-o", out,
+        "--condition", "income"), "should be in KEY=VALUE format");
+    assertNull(backend.sampleJob, "the model is never loaded");
     assertFalse(Files.exists(Path.of(out)));
   }
 
   @Test
   void modelLoadFailureIsOneLineAndWritesNothing() {
-    backend.sampleFailure = new IOException(model + " is not a SynthBeam model bundle");
+    backend.failure = new IOException(model + " is not a SynthBeam model bundle");
     Path output = dir.resolve("o.csv");
     CliRun run = CliRun.of(backend, "sample", "-m", model.toString(), "-n", "5",
         "-o", output.toString());
@@ -106,13 +92,5 @@ class SampleCommandTest {
     assertEquals(2, run.code(), run.toString());
     assertTrue(run.errLines()[0].startsWith("synthbeam sample: "), run.toString());
     assertTrue(run.errLines()[0].contains(message), run.toString());
-  }
-
-  private static GenericRecord row(int age, int educationNum, String country) {
-    GenericData.Record record = new GenericData.Record(OUTPUT);
-    record.put("age", age);
-    record.put("education_num", educationNum);
-    record.put("native_country", country);
-    return record;
   }
 }

@@ -1,11 +1,15 @@
 package io.synthbeam.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
-import io.synthbeam.gan.ctgan.EpochStats;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.avro.Schema;
+import org.apache.beam.sdk.Pipeline.PipelineExecutionException;
 import org.junit.jupiter.api.Test;
 
 class SmallPartsTest {
@@ -22,12 +26,6 @@ class SmallPartsTest {
   }
 
   @Test
-  void epochLineHasTheAgreedShape() {
-    assertEquals("epoch 12/300  critic -0.53  generator 1.21  1.9 s/epoch  ETA 9m 12s",
-        ProgressPrinter.line(new EpochStats(12, 300, -0.53, 1.21, 1.9, 552)));
-  }
-
-  @Test
   void columnNamesMapCsvNamesToFieldNames() {
     Schema schema = new Schema.Parser().parse("""
         {"type": "record", "name": "R", "fields": [
@@ -35,5 +33,24 @@ class SmallPartsTest {
           {"name": "age", "type": "int"}]}""");
     assertEquals(Set.of("education_num", "age", "unknown"), ColumnNames.toFieldNames(schema,
         List.of("education-num", " age", "unknown", "", "education_num")));
+    assertEquals(Map.of("education_num", "3", "other", "x"),
+        ColumnNames.toFieldNames(schema, Map.of("education-num", "3", "other", "x")));
+  }
+
+  @Test
+  void aPipelineFailureIsReducedToTheErrorThatExplainsIt() {
+    IllegalArgumentException bad = new IllegalArgumentException("t.csv line 3, column 'age': "
+        + "'abc' is not an int", new NumberFormatException("For input string: abc"));
+    RuntimeException wrapped = new RuntimeException("Pipeline execution failed",
+        new PipelineExecutionException(bad));
+    assertSame(bad, PipelineRuns.cause(wrapped));
+
+    IOException io = new IOException("model bundle m.zip does not exist");
+    RuntimeException viaIo = PipelineRuns.cause(new PipelineExecutionException(io));
+    assertEquals(UncheckedIOException.class, viaIo.getClass());
+    assertEquals("model bundle m.zip does not exist", viaIo.getMessage());
+
+    RuntimeException unexplained = new RuntimeException("boom");
+    assertSame(unexplained, PipelineRuns.cause(unexplained));
   }
 }
