@@ -28,6 +28,13 @@ public final class Adam {
   private final float weightDecay;
   private float learningRate;
   private long steps;
+  /** offsets[p] is where parameter p starts when all are laid end to end. */
+  private final int[] offsets;
+  private final Parallelism.RangeBody updateBody = this::updateRange;
+  private float stepSize;
+  private float invSqrtBias2;
+  /** Entries per task in the parallel update. */
+  private static final int MIN_CHUNK = 32_768;
 
   public Adam(List<Parameter> parameters, float learningRate, float beta1, float beta2,
       float eps, float weightDecay) {
@@ -37,6 +44,10 @@ public final class Adam {
           + beta1 + ", " + beta2 + "), eps " + eps + ", weight decay " + weightDecay);
     }
     this.parameters = List.copyOf(parameters);
+    this.offsets = new int[this.parameters.size() + 1];
+    for (int i = 0; i < this.parameters.size(); i++) {
+      offsets[i + 1] = offsets[i] + this.parameters.get(i).value.size();
+    }
     this.m = new float[this.parameters.size()][];
     this.v = new float[this.parameters.size()][];
     for (int i = 0; i < m.length; i++) {
@@ -94,28 +105,43 @@ public final class Adam {
     steps++;
     double bias1 = 1.0 - Math.pow(beta1, steps);
     double bias2 = 1.0 - Math.pow(beta2, steps);
-    float stepSize = (float) (learningRate / bias1);
-    float invSqrtBias2 = (float) (1.0 / Math.sqrt(bias2));
+    stepSize = (float) (learningRate / bias1);
+    invSqrtBias2 = (float) (1.0 / Math.sqrt(bias2));
+    // Memory-bound (weights, gradients and both moments stream through once): both cores help.
+    Parallelism.parallelRange(offsets[offsets.length - 1], MIN_CHUNK, updateBody);
+  }
+
+  /** Updates the entries {@code [from, to)} of all parameters laid end to end. */
+  private void updateRange(int from, int to) {
+    int p = 0;
+    while (offsets[p + 1] <= from) {
+      p++;
+    }
     float b1 = beta1;
     float b2 = beta2;
     float c1 = 1f - beta1;
     float c2 = 1f - beta2;
     float wd = weightDecay;
     float e = eps;
-    for (int p = 0; p < m.length; p++) {
-      Parameter param = parameters.get(p);
-      float[] w = param.value.data;
-      float[] grad = param.grad.data;
+    float size = stepSize;
+    float corr = invSqrtBias2;
+    while (from < to) {
+      int start = from - offsets[p];
+      int end = Math.min(to, offsets[p + 1]) - offsets[p];
+      float[] w = parameters.get(p).value.data;
+      float[] grad = parameters.get(p).grad.data;
       float[] mp = m[p];
       float[] vp = v[p];
-      for (int i = 0; i < w.length; i++) {
+      for (int i = start; i < end; i++) {
         float g = grad[i] + wd * w[i];
         float mi = b1 * mp[i] + c1 * g;
         float vi = b2 * vp[i] + c2 * g * g;
         mp[i] = mi;
         vp[i] = vi;
-        w[i] -= stepSize * mi / ((float) Math.sqrt(vi) * invSqrtBias2 + e);
+        w[i] -= size * mi / ((float) Math.sqrt(vi) * corr + e);
       }
+      from = offsets[p] + end;
+      p++;
     }
   }
 

@@ -30,9 +30,20 @@ public final class BatchNorm1d implements Layer {
   private boolean cumulativeAverage;
 
   // Per-feature work arrays, allocated once.
-  private final double[] sumA;
-  private final double[] sumB;
+  private final float[] sumA;
+  private final float[] sumB;
   private final float[] invStd;
+
+  // Column-range bodies for Parallelism: each column is summed in row order by one thread, so
+  // results do not depend on the thread count. Bound once, so a step allocates nothing.
+  private final Parallelism.RangeBody statsBody = this::statsRange;
+  private final Parallelism.RangeBody normaliseBody = this::normaliseRange;
+  private final Parallelism.RangeBody backwardBody = this::backwardRange;
+  private float[] in;
+  private float[] dy;
+  private int rows;
+  /** Columns per task: enough work per task to be worth a thread. */
+  private static final int MIN_COLUMNS = 32;
 
   private boolean lastTraining;
   private Tensor xHat;
@@ -58,8 +69,8 @@ public final class BatchNorm1d implements Layer {
     this.parameters = List.of(gamma, beta);
     this.runningMean = new float[features];
     this.runningVar = new float[features];
-    this.sumA = new double[features];
-    this.sumB = new double[features];
+    this.sumA = new float[features];
+    this.sumB = new float[features];
     this.invStd = new float[features];
     resetRunningStats();
   }
@@ -149,55 +160,65 @@ public final class BatchNorm1d implements Layer {
 
   /** Sets sumA to the batch mean and invStd from the biased variance; updates running stats. */
   private void computeBatchStats(Tensor x) {
-    int rows = x.rows;
+    in = x.data;
+    rows = x.rows;
+    Parallelism.parallelRange(features, MIN_COLUMNS, statsBody);
+    batchesTracked++;
+    double factor = cumulativeAverage ? 1.0 / batchesTracked : momentum;
+    double unbias = rows / (rows - 1.0);
+    for (int j = 0; j < features; j++) {
+      double var = sumB[j] / rows;
+      invStd[j] = (float) (1.0 / Math.sqrt(var + eps));
+      runningMean[j] = (float) ((1.0 - factor) * runningMean[j] + factor * sumA[j]);
+      runningVar[j] = (float) ((1.0 - factor) * runningVar[j] + factor * var * unbias);
+    }
+  }
+
+  private void statsRange(int from, int to) {
     int f = features;
-    float[] in = x.data;
-    double[] mean = sumA;
-    double[] sq = sumB;
-    Arrays.fill(mean, 0.0);
-    Arrays.fill(sq, 0.0);
+    float[] mean = sumA;
+    float[] sq = sumB;
+    for (int j = from; j < to; j++) {
+      mean[j] = 0f;
+      sq[j] = 0f;
+    }
     for (int r = 0; r < rows; r++) {
       int base = r * f;
-      for (int j = 0; j < f; j++) {
+      for (int j = from; j < to; j++) {
         mean[j] += in[base + j];
       }
     }
-    for (int j = 0; j < f; j++) {
+    for (int j = from; j < to; j++) {
       mean[j] /= rows;
     }
     // Second pass over deviations: stable even when |mean| >> std.
     for (int r = 0; r < rows; r++) {
       int base = r * f;
-      for (int j = 0; j < f; j++) {
-        double d = in[base + j] - mean[j];
+      for (int j = from; j < to; j++) {
+        float d = in[base + j] - mean[j];
         sq[j] += d * d;
       }
-    }
-    batchesTracked++;
-    double factor = cumulativeAverage ? 1.0 / batchesTracked : momentum;
-    double unbias = rows / (rows - 1.0);
-    for (int j = 0; j < f; j++) {
-      double var = sq[j] / rows;
-      invStd[j] = (float) (1.0 / Math.sqrt(var + eps));
-      runningMean[j] = (float) ((1.0 - factor) * runningMean[j] + factor * mean[j]);
-      runningVar[j] = (float) ((1.0 - factor) * runningVar[j] + factor * var * unbias);
     }
   }
 
   /** xHat = (x - sumA) * invStd; output = gamma * xHat + beta. */
   private void normalise(Tensor x) {
-    int rows = x.rows;
+    in = x.data;
+    rows = x.rows;
+    Parallelism.parallelRange(features, MIN_COLUMNS, normaliseBody);
+  }
+
+  private void normaliseRange(int from, int to) {
     int f = features;
-    float[] in = x.data;
     float[] xh = xHat.data;
     float[] y = output.data;
     float[] g = gamma.value.data;
     float[] b = beta.value.data;
-    double[] mean = sumA;
+    float[] mean = sumA;
     for (int r = 0; r < rows; r++) {
       int base = r * f;
-      for (int j = 0; j < f; j++) {
-        float v = (float) (in[base + j] - mean[j]) * invStd[j];
+      for (int j = from; j < to; j++) {
+        float v = (in[base + j] - mean[j]) * invStd[j];
         xh[base + j] = v;
         y[base + j] = g[j] * v + b[j];
       }
@@ -206,24 +227,32 @@ public final class BatchNorm1d implements Layer {
 
   @Override
   public Tensor backward(Tensor gradOutput) {
-    int rows = xHat.rows;
-    int f = features;
-    if (gradOutput.rows != rows || gradOutput.cols != f) {
+    int n = xHat.rows;
+    if (gradOutput.rows != n || gradOutput.cols != features) {
       throw new IllegalArgumentException("BatchNorm1d(" + features + ") backward got "
-          + gradOutput + ", expected " + rows + "x" + f);
+          + gradOutput + ", expected " + n + "x" + features);
     }
-    gradInput = Tensor.reuse(gradInput, rows, f);
-    float[] dy = gradOutput.data;
+    gradInput = Tensor.reuse(gradInput, n, features);
+    dy = gradOutput.data;
+    rows = n;
+    Parallelism.parallelRange(features, MIN_COLUMNS, backwardBody);
+    return gradInput;
+  }
+
+  private void backwardRange(int from, int to) {
+    int f = features;
     float[] xh = xHat.data;
     float[] dx = gradInput.data;
     float[] g = gamma.value.data;
-    double[] sumDy = sumA;
-    double[] sumDyXhat = sumB;
-    Arrays.fill(sumDy, 0.0);
-    Arrays.fill(sumDyXhat, 0.0);
+    float[] sumDy = sumA;
+    float[] sumDyXhat = sumB;
+    for (int j = from; j < to; j++) {
+      sumDy[j] = 0f;
+      sumDyXhat[j] = 0f;
+    }
     for (int r = 0; r < rows; r++) {
       int base = r * f;
-      for (int j = 0; j < f; j++) {
+      for (int j = from; j < to; j++) {
         float d = dy[base + j];
         sumDy[j] += d;
         sumDyXhat[j] += d * xh[base + j];
@@ -231,33 +260,32 @@ public final class BatchNorm1d implements Layer {
     }
     float[] dGamma = gamma.grad.data;
     float[] dBeta = beta.grad.data;
-    for (int j = 0; j < f; j++) {
-      dGamma[j] += (float) sumDyXhat[j];
-      dBeta[j] += (float) sumDy[j];
+    for (int j = from; j < to; j++) {
+      dGamma[j] += sumDyXhat[j];
+      dBeta[j] += sumDy[j];
     }
     if (lastTraining) {
       // dx = gamma*invStd/n * (n*dy - sum(dy) - xHat*sum(dy*xHat)): the batch statistics depend
       // on every row, hence the two correction terms.
-      for (int j = 0; j < f; j++) {
+      for (int j = from; j < to; j++) {
         sumDy[j] /= rows;
         sumDyXhat[j] /= rows;
       }
       for (int r = 0; r < rows; r++) {
         int base = r * f;
-        for (int j = 0; j < f; j++) {
-          double centred = dy[base + j] - sumDy[j] - xh[base + j] * sumDyXhat[j];
-          dx[base + j] = (float) (g[j] * invStd[j] * centred);
+        for (int j = from; j < to; j++) {
+          float centred = dy[base + j] - sumDy[j] - xh[base + j] * sumDyXhat[j];
+          dx[base + j] = g[j] * invStd[j] * centred;
         }
       }
     } else {
       for (int r = 0; r < rows; r++) {
         int base = r * f;
-        for (int j = 0; j < f; j++) {
+        for (int j = from; j < to; j++) {
           dx[base + j] = dy[base + j] * g[j] * invStd[j];
         }
       }
     }
-    return gradInput;
   }
 
   @Override
