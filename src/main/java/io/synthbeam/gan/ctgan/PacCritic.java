@@ -38,10 +38,6 @@ final class PacCritic {
   final Parameter b3;
 
   // Penalty workspace, reused across steps.
-  private Tensor a2;
-  private Tensor u1;
-  private Tensor a1;
-  private Tensor inputGrad;
   private Tensor dA1;
   private Tensor dA2;
 
@@ -165,125 +161,168 @@ final class PacCritic {
   }
 
   /**
-   * Backward from {@code dScore} (packs x 1): adds the weight gradients and, when
-   * {@code inputGrad}, returns the gradient with respect to the input (else null).
+   * The gradient of {@code sum_i dScore_i * score_i} with respect to the input of the forward pass
+   * {@code p} (what the generator step needs); the critic's weights get no gradient.
    */
-  Tensor backward(Pass p, Tensor dScore, boolean accumulateWeights, boolean inputGrad) {
+  Tensor inputGradient(Pass p, Tensor dScore) {
     int n = p.packs();
     p.dz2 = Tensor.reuse(p.dz2, n, hidden2);
     p.dz1 = Tensor.reuse(p.dz1, n, hidden1);
     float[] ds = dScore.data;
     float[] w3v = w3.value.data;
-    // dz2 = (dScore w3ᵀ) ⊙ s2
     for (int r = 0; r < n; r++) {
       int base = r * hidden2;
       for (int j = 0; j < hidden2; j++) {
         p.dz2.data[base + j] = ds[r] * w3v[j] * p.s2.data[base + j];
       }
     }
-    if (accumulateWeights) {
-      Gemm.matmul(p.d2, true, dScore, false, w3.grad, true);
-      float sum = 0f;
-      for (int r = 0; r < n; r++) {
-        sum += ds[r];
-      }
-      b3.grad.data[0] += sum;
-      Gemm.matmul(p.d1, true, p.dz2, false, w2.grad, true);
-      addColumnSums(p.dz2, b2);
-    }
-    // dz1 = (dz2 W2ᵀ) ⊙ s1
     Gemm.matmul(p.dz2, false, w2.value, true, p.dz1, false);
-    multiplyInPlace(p.dz1, p.s1);
-    if (accumulateWeights) {
-      Gemm.matmul(p.input, true, p.dz1, false, w1.grad, true);
-      addColumnSums(p.dz1, b1);
-    }
-    if (!inputGrad) {
-      return null;
+    float[] dz1 = p.dz1.data;
+    float[] s1 = p.s1.data;
+    for (int i = 0; i < dz1.length; i++) {
+      dz1[i] *= s1[i];
     }
     p.dInput = Tensor.reuse(p.dInput, n, packWidth);
     Gemm.matmul(p.dz1, false, w1.value, true, p.dInput, false);
     return p.dInput;
   }
 
+  /** The critic loss of one step: the Wasserstein estimate's two means and the penalty. */
+  record StepLoss(double meanFake, double meanReal, double penalty) {
+    double total() {
+      return meanFake - meanReal + penalty;
+    }
+  }
+
   /**
-   * The WGAN-GP penalty {@code lambda * mean_i (||∂score_i/∂input_i|| - 1)^2} over the packs of a
-   * forward pass {@code p} (made on the interpolated inputs), adding its exact gradient with
-   * respect to the weights. Returns the penalty.
+   * The WGAN-GP critic loss {@code mean D(fake) - mean D(real) + lambda * mean (||∇D(mixed)|| - 1)^2}
+   * (arXiv 1704.00028) on {@code stacked} = [fake; real; mixed] packs (3 x packs rows), adding its
+   * exact gradient with respect to every weight.
+   *
+   * <p>All three kinds of packs go through each layer in one product, and the two loss terms'
+   * weight gradients are summed in one product per layer: rows of fake and real packs carry the
+   * Wasserstein term, rows of mixed packs the penalty's. The mixed rows of {@code stacked} are
+   * overwritten (with the penalty's gradient with respect to them).
    */
-  double gradientPenalty(Pass p, float lambda) {
-    int n = p.packs();
-    a2 = Tensor.reuse(a2, n, hidden2);
-    u1 = Tensor.reuse(u1, n, hidden1);
-    a1 = Tensor.reuse(a1, n, hidden1);
-    inputGrad = Tensor.reuse(inputGrad, n, packWidth);
+  StepLoss wganGpLossAndGradients(Pass p, Tensor stacked, float lambda, Rng rng) {
+    int all = stacked.rows;
+    int n = all / 3;
+    if (all != 3 * n) {
+      throw new IllegalArgumentException("stacked critic input needs 3 x packs rows, got " + all);
+    }
+    forward(p, stacked, true, rng);
+    float[] score = p.score.data;
+    double meanFake = 0;
+    double meanReal = 0;
+    for (int r = 0; r < n; r++) {
+      meanFake += score[r];
+      meanReal += score[n + r];
+    }
+    meanFake /= n;
+    meanReal /= n;
+
+    // dz2: the Wasserstein term's gradient in fake and real rows; a2 = s2 ⊙ w3 in mixed rows,
+    // the start of the penalty's input gradient g = ((s2 ⊙ w3) W2ᵀ ⊙ s1) W1ᵀ.
+    p.dz2 = Tensor.reuse(p.dz2, all, hidden2);
+    p.dz1 = Tensor.reuse(p.dz1, all, hidden1);
+    float[] w3v = w3.value.data;
+    float[] s2 = p.s2.data;
+    float[] dz2 = p.dz2.data;
+    float inv = 1f / n;
+    for (int r = 0; r < all; r++) {
+      float upstream = r < n ? inv : r < 2 * n ? -inv : 1f;
+      int base = r * hidden2;
+      for (int j = 0; j < hidden2; j++) {
+        dz2[base + j] = upstream * w3v[j] * s2[base + j];
+      }
+    }
+    // dz1 = (dz2 W2ᵀ) ⊙ s1 for every row: in mixed rows that is a1 of the input gradient.
+    float[] dz1 = p.dz1.data;
+    Gemm.gemm(false, true, all, hidden1, hidden2, dz2, 0, hidden2, w2.value.data, 0, hidden2,
+        0f, dz1, 0, hidden1);
+    float[] s1 = p.s1.data;
+    for (int i = 0; i < dz1.length; i++) {
+      dz1[i] *= s1[i];
+    }
+    // The input gradient of the mixed packs, written over their input rows.
+    float[] x = stacked.data;
+    int mixedIn = 2 * n * packWidth;
+    Gemm.gemm(false, true, n, packWidth, hidden1, dz1, 2 * n * hidden1, hidden1,
+        w1.value.data, 0, hidden1, 0f, x, mixedIn, packWidth);
+    double penalty = penaltyGradient(x, mixedIn, n, lambda);
+
+    // Back through g with the slopes fixed: dA1 = R W1, dU1 = dA1 ⊙ s1 (into the mixed rows of
+    // d1, free after the forward pass), dA2 = dU1 W2.
     dA1 = Tensor.reuse(dA1, n, hidden1);
     dA2 = Tensor.reuse(dA2, n, hidden2);
-    float[] w3v = w3.value.data;
+    Gemm.gemm(false, false, n, hidden1, packWidth, x, mixedIn, packWidth, w1.value.data, 0,
+        hidden1, 0f, dA1.data, 0, hidden1);
+    float[] d1 = p.d1.data;
+    int mixedH1 = 2 * n * hidden1;
+    for (int i = 0; i < n * hidden1; i++) {
+      d1[mixedH1 + i] = dA1.data[i] * s1[mixedH1 + i];
+    }
+    Gemm.gemm(false, false, n, hidden2, hidden1, d1, mixedH1, hidden1, w2.value.data, 0,
+        hidden2, 0f, dA2.data, 0, hidden2);
 
-    // Input gradient g = ((s2 ⊙ w3ᵀ) W2ᵀ ⊙ s1) W1ᵀ, one row per pack.
+    // Weight gradients, both terms at once: the Wasserstein rows pair activations with dz, the
+    // mixed rows pair the penalty's R with a1 (layer 1) and dU1 with a2 (layer 2).
+    float[] d2 = p.d2.data;
+    float[] w3g = w3.grad.data;
+    for (int r = 0; r < 2 * n; r++) {
+      float upstream = r < n ? inv : -inv;
+      int base = r * hidden2;
+      for (int j = 0; j < hidden2; j++) {
+        w3g[j] += d2[base + j] * upstream;
+      }
+    }
+    int mixedH2 = 2 * n * hidden2;
     for (int r = 0; r < n; r++) {
       int base = r * hidden2;
       for (int j = 0; j < hidden2; j++) {
-        a2.data[base + j] = p.s2.data[base + j] * w3v[j];
+        w3g[j] += s2[mixedH2 + base + j] * dA2.data[base + j];
       }
     }
-    Gemm.matmul(a2, false, w2.value, true, u1, false);
-    for (int i = 0; i < a1.data.length; i++) {
-      a1.data[i] = u1.data[i] * p.s1.data[i];
-    }
-    Gemm.matmul(a1, false, w1.value, true, inputGrad, false);
+    Gemm.gemm(true, false, hidden1, hidden2, all, d1, 0, hidden1, dz2, 0, hidden2, 1f,
+        w2.grad.data, 0, hidden2);
+    Gemm.gemm(true, false, packWidth, hidden1, all, x, 0, packWidth, dz1, 0, hidden1, 1f,
+        w1.grad.data, 0, hidden1);
+    // Biases: only the Wasserstein rows (the penalty does not depend on them); b3's gradient is
+    // +1/n over fake rows and -1/n over real rows, which cancel.
+    addColumnSums(dz2, 2 * n, hidden2, b2.grad.data);
+    addColumnSums(dz1, 2 * n, hidden1, b1.grad.data);
+    return new StepLoss(meanFake, meanReal, penalty);
+  }
 
-    // Penalty and its gradient R with respect to g, written over g in place.
+  /**
+   * Turns the input gradients g (rows at {@code x[off..]}) into the penalty's gradient with
+   * respect to them, {@code 2 lambda / n (||g|| - 1) g / ||g||}, in place; returns the penalty.
+   */
+  private double penaltyGradient(float[] x, int off, int n, float lambda) {
     double penalty = 0;
-    float[] g = inputGrad.data;
     for (int r = 0; r < n; r++) {
-      int base = r * packWidth;
+      int base = off + r * packWidth;
       double sq = 0;
       for (int c = 0; c < packWidth; c++) {
-        sq += (double) g[base + c] * g[base + c];
+        sq += (double) x[base + c] * x[base + c];
       }
       double norm = Math.sqrt(sq);
       penalty += (norm - 1) * (norm - 1);
       float scale = norm > 0 ? (float) (2.0 * lambda / n * (norm - 1) / norm) : 0f;
       for (int c = 0; c < packWidth; c++) {
-        g[base + c] *= scale;
+        x[base + c] *= scale;
       }
     }
-    penalty *= (double) lambda / n;
-
-    // Back through g = a1 W1ᵀ, a1 = s1 ⊙ (a2 W2ᵀ), a2 = s2 ⊙ w3ᵀ, slopes fixed.
-    Gemm.matmul(inputGrad, true, a1, false, w1.grad, true);
-    Gemm.matmul(inputGrad, false, w1.value, false, dA1, false);
-    multiplyInPlace(dA1, p.s1);
-    Gemm.matmul(dA1, true, a2, false, w2.grad, true);
-    Gemm.matmul(dA1, false, w2.value, false, dA2, false);
-    float[] w3g = w3.grad.data;
-    for (int r = 0; r < n; r++) {
-      int base = r * hidden2;
-      for (int j = 0; j < hidden2; j++) {
-        w3g[j] += p.s2.data[base + j] * dA2.data[base + j];
-      }
-    }
-    return penalty;
+    return penalty * lambda / n;
   }
 
-  private static void multiplyInPlace(Tensor t, Tensor by) {
-    float[] a = t.data;
-    float[] b = by.data;
-    for (int i = 0; i < a.length; i++) {
-      a[i] *= b[i];
-    }
-  }
-
-  private static void addColumnSums(Tensor t, Parameter bias) {
-    float[] g = bias.grad.data;
-    int cols = t.cols;
-    for (int r = 0; r < t.rows; r++) {
+  private static void addColumnSums(float[] t, int rows, int cols, float[] sums) {
+    for (int r = 0; r < rows; r++) {
       int base = r * cols;
       for (int c = 0; c < cols; c++) {
-        g[c] += t.data[base + c];
+        sums[c] += t[base + c];
       }
     }
   }
+
 }

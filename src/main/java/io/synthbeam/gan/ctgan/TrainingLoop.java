@@ -38,13 +38,12 @@ final class TrainingLoop {
   private final int[] conditionCategory;
   private final int[] permutation;
   private final Tensor fakeInput;
-  private final Tensor realInput;
-  private final Tensor mixedInput;
+  /** The critic step's packs: fake, real, then mixed, each {@code packs} rows. */
+  private final Tensor criticInput;
   private final Tensor dScore;
   private final Tensor dActivated;
   private final PacCritic.Pass fakePass = new PacCritic.Pass();
-  private final PacCritic.Pass realPass = new PacCritic.Pass();
-  private final PacCritic.Pass mixedPass = new PacCritic.Pass();
+  private final PacCritic.Pass criticPass = new PacCritic.Pass();
 
   double lastCriticLoss;
   double lastGeneratorLoss;
@@ -84,8 +83,7 @@ final class TrainingLoop {
     this.conditionCategory = new int[batch];
     this.permutation = new int[batch];
     this.fakeInput = new Tensor(packs, critic.packWidth);
-    this.realInput = new Tensor(packs, critic.packWidth);
-    this.mixedInput = new Tensor(packs, critic.packWidth);
+    this.criticInput = new Tensor(3 * packs, critic.packWidth);
     this.dScore = new Tensor(packs, 1);
     this.dActivated = new Tensor(batch, dataWidth);
   }
@@ -146,14 +144,15 @@ final class TrainingLoop {
    */
   private void fillRealBatch() {
     int rowWidth = dataWidth + conditionWidth;
-    float[] dst = realInput.data;
+    float[] dst = criticInput.data;
+    int realOffset = packs * critic.packWidth;
     float[] src = data.data();
     int noise = options.noiseWidth();
     int inWidth = noise + conditionWidth;
     if (!sampler.hasColumns()) {
       for (int r = 0; r < batch; r++) {
         int row = conditionRng.nextInt(data.rows());
-        System.arraycopy(src, row * dataWidth, dst, r * rowWidth, dataWidth);
+        System.arraycopy(src, row * dataWidth, dst, realOffset + r * rowWidth, dataWidth);
       }
       return;
     }
@@ -170,40 +169,39 @@ final class TrainingLoop {
     for (int r = 0; r < batch; r++) {
       int p = permutation[r];
       int row = sampler.realRow(conditionColumn[p], conditionCategory[p], conditionRng);
-      System.arraycopy(src, row * dataWidth, dst, r * rowWidth, dataWidth);
-      System.arraycopy(in, p * inWidth + noise, dst, r * rowWidth + dataWidth, conditionWidth);
+      System.arraycopy(src, row * dataWidth, dst, realOffset + r * rowWidth, dataWidth);
+      System.arraycopy(in, p * inWidth + noise, dst, realOffset + r * rowWidth + dataWidth,
+          conditionWidth);
     }
   }
 
-  /** Per pack, a uniform mix of a real and a fake pack (the penalty's sampling distribution). */
-  private void fillMixedBatch() {
+  /**
+   * The critic's packs for one step: the fake packs (copied), the real packs, and per pack a
+   * uniform mix of the two (the penalty's sampling distribution).
+   */
+  private void fillCriticBatch() {
     int w = critic.packWidth;
+    float[] x = criticInput.data;
+    System.arraycopy(fakeInput.data, 0, x, 0, packs * w);
+    fillRealBatch();
+    int real = packs * w;
+    int mixed = 2 * packs * w;
     for (int p = 0; p < packs; p++) {
       float eps = dropoutRng.nextFloat();
       int base = p * w;
       for (int c = 0; c < w; c++) {
-        mixedInput.data[base + c] =
-            eps * realInput.data[base + c] + (1f - eps) * fakeInput.data[base + c];
+        x[mixed + base + c] = eps * x[real + base + c] + (1f - eps) * x[base + c];
       }
     }
   }
 
   private double criticStep() {
-    fillRealBatch();
-    fillMixedBatch();
+    fillCriticBatch();
     criticOptimizer.zeroGrad();
-    Tensor fakeScore = critic.forward(fakePass, fakeInput, true, dropoutRng);
-    double meanFake = mean(fakeScore);
-    dScore.fill(1f / packs);
-    critic.backward(fakePass, dScore, true, false);
-    Tensor realScore = critic.forward(realPass, realInput, true, dropoutRng);
-    double meanReal = mean(realScore);
-    dScore.fill(-1f / packs);
-    critic.backward(realPass, dScore, true, false);
-    critic.forward(mixedPass, mixedInput, true, dropoutRng);
-    double penalty = critic.gradientPenalty(mixedPass, (float) options.penaltyWeight());
+    PacCritic.StepLoss loss = critic.wganGpLossAndGradients(criticPass, criticInput,
+        (float) options.penaltyWeight(), dropoutRng);
     criticOptimizer.step();
-    return meanFake - meanReal + penalty;
+    return loss.total();
   }
 
   private double generatorStep() {
@@ -224,7 +222,7 @@ final class TrainingLoop {
     Tensor score = critic.forward(fakePass, fakeInput, true, dropoutRng);
     double loss = -mean(score);
     dScore.fill(-1f / packs);
-    Tensor dInput = critic.backward(fakePass, dScore, false, true);
+    Tensor dInput = critic.inputGradient(fakePass, dScore);
     // The critic sees [fake, condition] rows; only the fake part flows back to the generator.
     int rowWidth = dataWidth + conditionWidth;
     for (int r = 0; r < batch; r++) {

@@ -144,7 +144,7 @@ class PacCriticGradientTest {
     critic.forward(pass, x, true, new Rng(11));
     Tensor dScore = new Tensor(PACKS, 1);
     dScore.fill(1f / PACKS);
-    Tensor dx = critic.backward(pass, dScore, false, true);
+    Tensor dx = critic.inputGradient(pass, dScore);
 
     Reference ref = new Reference(critic);
     double[] m1 = masks(pass.s1);
@@ -177,29 +177,29 @@ class PacCriticGradientTest {
         mixed.data[i] = eps * real.data[i] + (1 - eps) * fake.data[i];
       }
     }
+    int width = PAC * ROW;
+    Tensor stacked = new Tensor(3 * PACKS, width);
+    System.arraycopy(fake.data, 0, stacked.data, 0, PACKS * width);
+    System.arraycopy(real.data, 0, stacked.data, PACKS * width, PACKS * width);
+    System.arraycopy(mixed.data, 0, stacked.data, 2 * PACKS * width, PACKS * width);
     for (Parameter p : critic.parameters()) {
       p.zeroGrad();
     }
-    Rng dropout = new Rng(17);
-    PacCritic.Pass fp = new PacCritic.Pass();
-    PacCritic.Pass rp = new PacCritic.Pass();
-    PacCritic.Pass mp = new PacCritic.Pass();
-    Tensor dScore = new Tensor(PACKS, 1);
-    critic.forward(fp, fake, true, dropout);
-    dScore.fill(1f / PACKS);
-    critic.backward(fp, dScore, true, false);
-    critic.forward(rp, real, true, dropout);
-    dScore.fill(-1f / PACKS);
-    critic.backward(rp, dScore, true, false);
-    critic.forward(mp, mixed, true, dropout);
-    double penalty = critic.gradientPenalty(mp, LAMBDA);
-    assertTrue(penalty > 0);
+    PacCritic.Pass pass = new PacCritic.Pass();
+    PacCritic.StepLoss loss = critic.wganGpLossAndGradients(pass, stacked, LAMBDA, new Rng(17));
+    assertTrue(loss.penalty() > 0);
 
-    double[][] fm = {masks(fp.s1), masks(fp.s2)};
-    double[][] rm = {masks(rp.s1), masks(rp.s2)};
-    double[][] mm = {masks(mp.s1), masks(mp.s2)};
+    double[] m1 = masks(pass.s1);
+    double[] m2 = masks(pass.s2);
+    int h1 = critic.hidden1;
+    int h2 = critic.hidden2;
+    double[][] fm = {range(m1, 0, PACKS * h1), range(m2, 0, PACKS * h2)};
+    double[][] rm = {range(m1, PACKS * h1, PACKS * h1), range(m2, PACKS * h2, PACKS * h2)};
+    double[][] mm = {range(m1, 2 * PACKS * h1, PACKS * h1), range(m2, 2 * PACKS * h2, PACKS * h2)};
     Reference base = new Reference(critic);
-    assertEquals(base.penalty(mixed.data, mm[0], mm[1]), penalty, 1e-4 * Math.max(1, penalty));
+    assertEquals(base.penalty(mixed.data, mm[0], mm[1]), loss.penalty(),
+        1e-4 * Math.max(1, loss.penalty()));
+    assertEquals(loss(base, fake, real, mixed, fm, rm, mm), loss.total(), 1e-4);
 
     double h = 1e-5;
     List<Parameter> params = critic.parameters();
@@ -234,6 +234,12 @@ class PacCriticGradientTest {
       d[i] = x[i];
     }
     return d;
+  }
+
+  private static double[] range(double[] x, int from, int length) {
+    double[] r = new double[length];
+    System.arraycopy(x, from, r, 0, length);
+    return r;
   }
 
   private static double[] slice(double[] x, int pack, int width) {
