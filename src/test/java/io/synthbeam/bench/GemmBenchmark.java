@@ -27,7 +27,8 @@ import org.openjdk.jmh.runner.options.Options;
 /**
  * Throughput of {@link Gemm#gemm} on the products a CTGAN training step makes (batch 500, critic
  * pack 10, so 50 packed rows), on 1 and 2 threads. Besides calls per second JMH reports the
- * secondary result {@code gflops}: GFLOP/s, counting 2*m*n*k flops per call.
+ * secondary result {@code gflops}: GFLOP/s, counting 2*m*n*k flops per call. Five warm-up
+ * iterations, because the first second or two of Vector API code runs interpreted.
  *
  * <p>Run with {@code mvn -B -Pbench -DskipTests test-compile exec:exec} (see the {@code bench}
  * profile in pom.xml), or through {@link #main} which also prints a GFLOP/s table at the end.
@@ -35,7 +36,7 @@ import org.openjdk.jmh.runner.options.Options;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx2g"})
 public class GemmBenchmark {
