@@ -18,7 +18,11 @@ import java.util.logging.Logger;
  * loop.
  *
  * <p>Results are deterministic: each element of C is summed in an order that depends only on the
- * shapes, never on the number of threads.
+ * shapes, never on the number of threads. (The two kernels round differently, fused or separate
+ * multiply-add, so bits match across thread counts, not across kernels.)
+ *
+ * <p>Until the JIT has compiled the Vector API kernel, about the first second of GEMM work in a
+ * JVM, it runs far slower than it will; benchmarks need a few warm-up iterations.
  */
 public final class Gemm {
   private static final Logger LOG = Logger.getLogger(Gemm.class.getName());

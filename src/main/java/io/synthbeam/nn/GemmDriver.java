@@ -31,7 +31,7 @@ final class GemmDriver {
   static final int MAX_TILE = 256;
   /** Below this many multiply-adds the pool's hand-off costs more than it saves. */
   static final long PARALLEL_MIN_MACS = 1L << 20;
-  /** Tasks per thread on several threads: slack for cores that other work slows down. */
+  /** Row-block tasks per thread on several threads: slack for cores that other work slows. */
   static final int TASKS_PER_THREAD = 4;
   /** Fewest row panels in a task made by splitting rows for more parallelism. */
   static final int MIN_PANELS_PER_TASK = 4;
@@ -100,7 +100,6 @@ final class GemmDriver {
     private int rowBlocks;
     private int rowsPerBlock;
     private int colBlocks;
-    private int panelsPerColBlock;
     /** Each task packs its own B panels (C has one row block). */
     private boolean packBInTasks;
     /** Full row panels of A are read from its row-major storage, not packed. */
@@ -133,9 +132,11 @@ final class GemmDriver {
 
     /**
      * Splits C into tasks: row blocks of at most {@link #MC_TARGET} rows; on several threads,
-     * smaller row blocks (not under {@link #MIN_PANELS_PER_TASK} panels) or else column blocks
-     * too, until there are about {@link #TASKS_PER_THREAD} tasks per thread. Splitting rows is
-     * preferred: column blocks make every task pack the same rows of A again.
+     * smaller row blocks (not under {@link #MIN_PANELS_PER_TASK} panels) until there are
+     * {@link #TASKS_PER_THREAD} tasks per thread. Too few rows for that (the critic's 50 packs):
+     * one column block per thread (even to one panel), since each one reads its rows of A again;
+     * with 2 threads on 50x256x2740 that used 8% more CPU than one thread, 4 blocks per thread
+     * used 15-20% more.
      */
     void plan(int threads) {
       int mr = kernel.mr();
@@ -153,11 +154,11 @@ final class GemmDriver {
       }
       rowsPerBlock = ceilDiv(mPanels, rowBlocks) * mr;
       rowBlocks = ceilDiv(m, rowsPerBlock);
-      colBlocks = rowBlocks < wanted ? Math.min(nPanels, ceilDiv(wanted, rowBlocks)) : 1;
-      panelsPerColBlock = ceilDiv(nPanels, colBlocks);
-      colBlocks = ceilDiv(nPanels, panelsPerColBlock);
+      // Every column block reads all its rows of A again (from L3), so make just enough of them.
+      colBlocks = rowBlocks < threads ? Math.min(nPanels, ceilDiv(threads, rowBlocks)) : 1;
       // With a single row block every B panel is used by one task only: pack it there, in L1;
-      // and if that row block is cut into column blocks, pack A once for them all instead.
+      // if that row block is cut into column blocks, a transposed A (which must be packed) is
+      // packed once for them all.
       GemmWorkspace ws = GemmWorkspace.current();
       packBInTasks = rowBlocks == 1;
       readAInPlace = !transA;
@@ -199,8 +200,9 @@ final class GemmDriver {
       int nr = kernel.nr();
       int row0 = (task / colBlocks) * rowsPerBlock;
       int rows = Math.min(rowsPerBlock, m - row0);
-      int q0 = (task % colBlocks) * panelsPerColBlock;
-      int q1 = Math.min(nPanels, q0 + panelsPerColBlock);
+      int colBlock = task % colBlocks;
+      int q0 = (int) ((long) colBlock * nPanels / colBlocks);
+      int q1 = (int) ((long) (colBlock + 1) * nPanels / colBlocks);
       GemmWorkspace ws = GemmWorkspace.current();
       // Whole row panels of a row-major A are read in place; only the edge panel is packed.
       int inPlace = readAInPlace ? rows - rows % mr : 0;

@@ -2,6 +2,7 @@ package io.synthbeam.bench;
 
 import io.synthbeam.nn.Gemm;
 import io.synthbeam.nn.Parallelism;
+import java.lang.management.ManagementFactory;
 import java.util.Collection;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -27,7 +28,9 @@ import org.openjdk.jmh.runner.options.Options;
 /**
  * Throughput of {@link Gemm#gemm} on the products a CTGAN training step makes (batch 500, critic
  * pack 10, so 50 packed rows), on 1 and 2 threads. Besides calls per second JMH reports the
- * secondary result {@code gflops}: GFLOP/s, counting 2*m*n*k flops per call.
+ * secondary result {@code gflops}: GFLOP/s, counting 2*m*n*k flops per call, and
+ * {@code gflopsPerCpuSecond} (see {@link CpuEfficiency}). Five warm-up iterations, because the
+ * first second or two of Vector API code runs interpreted.
  *
  * <p>Run with {@code mvn -B -Pbench -DskipTests test-compile exec:exec} (see the {@code bench}
  * profile in pom.xml), or through {@link #main} which also prints a GFLOP/s table at the end.
@@ -35,7 +38,7 @@ import org.openjdk.jmh.runner.options.Options;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xmx2g"})
 public class GemmBenchmark {
@@ -104,10 +107,50 @@ public class GemmBenchmark {
     return x;
   }
 
+  /**
+   * GFLOP per second of CPU time used by the whole process (all threads, spinning included) in
+   * the iteration. Unlike wall-clock GFLOP/s it barely moves when other processes take turns on
+   * the cores, so it shows the kernel's speed (1 thread) and the cost of splitting (2 threads) on
+   * a busy machine.
+   *
+   * <p>JMH divides an OPERATIONS counter by the iteration's wall time, so the field holds
+   * GFLOP * wall / cpu; what JMH prints is then GFLOP / cpu seconds (to within the few
+   * microseconds by which our clock and JMH's start apart).
+   */
+  @State(Scope.Thread)
+  @AuxCounters(AuxCounters.Type.OPERATIONS)
+  public static class CpuEfficiency {
+    private static final com.sun.management.OperatingSystemMXBean OS =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
+    public double gflopsPerCpuSecond;
+    private long cpuStart;
+    private long wallStart;
+    private double gflop;
+
+    @Setup(Level.Iteration)
+    public void start() {
+      cpuStart = OS.getProcessCpuTime();
+      wallStart = System.nanoTime();
+      gflop = 0;
+      gflopsPerCpuSecond = 0;
+    }
+
+    void add(double done) {
+      gflop += done;
+      long cpu = OS.getProcessCpuTime() - cpuStart;
+      if (cpu > 0) {
+        gflopsPerCpuSecond = gflop * (System.nanoTime() - wallStart) / cpu;
+      }
+    }
+  }
+
   @Benchmark
-  public float[] gemm(Flops flops) {
+  public float[] gemm(Flops flops, CpuEfficiency cpu) {
     Gemm.gemm(s.transA, s.transB, s.m, s.n, s.k, a, 0, lda, b, 0, ldb, 0f, c, 0, s.n);
-    flops.gflops += 2e-9 * s.m * s.n * s.k;
+    double done = 2e-9 * s.m * s.n * s.k;
+    flops.gflops += done;
+    cpu.add(done);
     return c;
   }
 
@@ -121,9 +164,11 @@ public class GemmBenchmark {
     for (RunResult r : results) {
       var params = r.getParams();
       var gflops = r.getSecondaryResults().get("gflops");
-      if (gflops != null) {
-        System.out.printf("  %-32s threads=%s  %7.1f GFLOP/s%n", params.getParam("shape"),
-            params.getParam("threads"), gflops.getScore());
+      var perCpu = r.getSecondaryResults().get("gflopsPerCpuSecond");
+      if (gflops != null && perCpu != null) {
+        System.out.printf("  %-32s threads=%s  %7.1f GFLOP/s  %7.1f GFLOP per CPU-second%n",
+            params.getParam("shape"), params.getParam("threads"), gflops.getScore(),
+            perCpu.getScore());
       }
     }
   }
