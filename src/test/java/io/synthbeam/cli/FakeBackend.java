@@ -30,7 +30,7 @@ final class FakeBackend implements Backend {
     work();
     return new Jobs.Fitted(new TrainingSummary(job.options().ctgan().seed(),
         job.options().ctgan().epochs(), job.options().ctgan().batchSize(), tableRows, tableRows,
-        1, "", List.of(), List.of(), List.of(), 0.1, "test"));
+        1, "", List.of(), List.of(), List.of(), 0.1, "test", null));
   }
 
   @Override

@@ -22,12 +22,21 @@ final class ConditionSampler {
   private final double[][] frequencyCdf;
   /** Per column and category, the training rows having it (null when no data is attached). */
   private final int[][][] rowsByCategory;
+  /** Per column, each training row's category (null when no data is attached). */
+  private final int[][] categoryOfRow;
 
-  ConditionSampler(List<DiscreteColumn> columns, int conditionWidth, EncodedTable data) {
+  /**
+   * @param data the training rows, or null when only sampling
+   * @param encoderCountsOnly draw training conditions from the encoder's counts (which are
+   *     private or public), never from the rows' own counts: the DP-SGD generator step
+   */
+  ConditionSampler(List<DiscreteColumn> columns, int conditionWidth, EncodedTable data,
+      boolean encoderCountsOnly) {
     this.columns = List.copyOf(columns);
     this.width = conditionWidth;
     int n = columns.size();
-    this.rowsByCategory = data == null ? null : indexRows(columns, data);
+    this.categoryOfRow = data == null ? null : categories(columns, data);
+    this.rowsByCategory = data == null ? null : indexRows(columns, categoryOfRow);
     this.logFrequencyCdf = new double[n][];
     this.frequencyCdf = new double[n][];
     for (int j = 0; j < n; j++) {
@@ -35,7 +44,8 @@ final class ConditionSampler {
       frequencyCdf[j] = cumulative(counts, false);
       // Training draws use the rows actually present (the training rows may be a sample of the
       // table), so a drawn category always has a real row to show the critic.
-      logFrequencyCdf[j] = cumulative(rowsByCategory == null ? counts : sizes(rowsByCategory[j]), true);
+      logFrequencyCdf[j] = cumulative(rowsByCategory == null || encoderCountsOnly ? counts
+          : sizes(rowsByCategory[j]), true);
     }
   }
 
@@ -68,25 +78,34 @@ final class ConditionSampler {
     return cdf;
   }
 
-  private static int[][][] indexRows(List<DiscreteColumn> columns, EncodedTable data) {
-    int[][][] index = new int[columns.size()][][];
+  private static int[][] categories(List<DiscreteColumn> columns, EncodedTable data) {
+    int[][] out = new int[columns.size()][data.rows()];
     float[] d = data.data();
     int w = data.width();
     for (int j = 0; j < columns.size(); j++) {
       DiscreteColumn col = columns.get(j);
-      int k = col.categories();
-      int[] category = new int[data.rows()];
-      int[] sizes = new int[k];
       for (int r = 0; r < data.rows(); r++) {
-        category[r] = argmax(d, r * w + col.spanOffset(), k);
-        sizes[category[r]]++;
+        out[j][r] = argmax(d, r * w + col.spanOffset(), col.categories());
+      }
+    }
+    return out;
+  }
+
+  private static int[][][] indexRows(List<DiscreteColumn> columns, int[][] categoryOfRow) {
+    int[][][] index = new int[columns.size()][][];
+    for (int j = 0; j < columns.size(); j++) {
+      int k = columns.get(j).categories();
+      int[] category = categoryOfRow[j];
+      int[] sizes = new int[k];
+      for (int c : category) {
+        sizes[c]++;
       }
       index[j] = new int[k][];
       for (int c = 0; c < k; c++) {
         index[j][c] = new int[sizes[c]];
       }
       int[] fill = new int[k];
-      for (int r = 0; r < data.rows(); r++) {
+      for (int r = 0; r < category.length; r++) {
         index[j][category[r]][fill[category[r]]++] = r;
       }
     }
@@ -149,6 +168,15 @@ final class ConditionSampler {
   int realRow(int j, int k, Rng rng) {
     int[] rows = rowsByCategory[j][k];
     return rows[rng.nextInt(rows.length)];
+  }
+
+  /** The category training row {@code row} has in discrete column {@code j}. */
+  int categoryOf(int j, int row) {
+    return categoryOfRow[j][row];
+  }
+
+  int columnCount() {
+    return columns.size();
   }
 
   DiscreteColumn column(int j) {

@@ -56,7 +56,7 @@ public final class CtganModel {
     this.summary = summary;
     this.forward = forward;
     this.conditions = new ConditionSampler(encoder.discreteColumns(), encoder.conditionWidth(),
-        null);
+        null, true);
     this.heads = new OutputHeads(encoder.outputSpans(), 1f);
     if (generator.inputWidth() != noiseWidth + encoder.conditionWidth()
         || generator.outputWidth() != encoder.width()) {

@@ -36,6 +36,7 @@ public final class CtganOptions implements Serializable, Cloneable {
   private boolean reuseFakeBatch = false;
   private double generatorAverageDecay = 0.999;
   private int maxTrainingRows = 1_000_000;
+  private DifferentialPrivacy differentialPrivacy;
   private long seed = 1L;
   private int threads = Runtime.getRuntime().availableProcessors();
 
@@ -72,6 +73,8 @@ public final class CtganOptions implements Serializable, Cloneable {
   /** Most rows trained on; a larger table is sampled uniformly (seeded) down to this many. */
   public int maxTrainingRows() { return maxTrainingRows; }
   public long seed() { return seed; }
+  /** DP-SGD settings, or null for a non-private fit. */
+  public DifferentialPrivacy differentialPrivacy() { return differentialPrivacy; }
   public int threads() { return threads; }
 
   public CtganOptions withEpochs(int n) {
@@ -174,6 +177,20 @@ public final class CtganOptions implements Serializable, Cloneable {
     return c;
   }
 
+  /**
+   * Trains with DP-SGD ({@link DifferentialPrivacy}); null turns it off. A private fit packs one
+   * row per critic input (pac 1: each real row is its own privacy unit) and never reuses the
+   * critic step's fakes for the generator (their conditions come from real rows).
+   */
+  public CtganOptions withDifferentialPrivacy(DifferentialPrivacy dp) {
+    CtganOptions c = copy();
+    c.differentialPrivacy = dp;
+    if (dp != null) {
+      c.pac = 1;
+    }
+    return c;
+  }
+
   public CtganOptions withMaxTrainingRows(int n) {
     CtganOptions c = copy();
     c.maxTrainingRows = positive("max training rows", n);
@@ -195,6 +212,10 @@ public final class CtganOptions implements Serializable, Cloneable {
 
   /** Checks the options that depend on each other; the trainer calls it before fitting. */
   void validate() {
+    if (differentialPrivacy != null && pac != 1) {
+      throw new IllegalArgumentException("differential privacy needs pac 1 (each real row is its "
+          + "own privacy unit), got pac " + pac);
+    }
     if (batchSize % pac != 0) {
       throw new IllegalArgumentException(
           "batch size " + batchSize + " must be a multiple of pac " + pac);
@@ -251,6 +272,7 @@ public final class CtganOptions implements Serializable, Cloneable {
         + criticLearningRate + ", betas=(" + beta1 + ", " + beta2 + "), decay="
         + generatorWeightDecay + "/" + criticWeightDecay + ", lambda=" + penaltyWeight
         + ", tau=" + gumbelTemperature + ", dropout=" + criticDropout + ", reuseFakeBatch="
-        + reuseFakeBatch + ", average=" + generatorAverageDecay + ", seed=" + seed + ", threads=" + threads + "}";
+        + reuseFakeBatch + ", average=" + generatorAverageDecay
+        + (differentialPrivacy == null ? "" : ", dp=" + differentialPrivacy) + ", seed=" + seed + ", threads=" + threads + "}";
   }
 }

@@ -28,6 +28,9 @@ public final class CtganTrainer {
   /** Batches whose statistics replace the BatchNorm running averages after training. */
   static final int RECALIBRATION_BATCHES = 20;
 
+  private static final java.util.logging.Logger LOG =
+      java.util.logging.Logger.getLogger(CtganTrainer.class.getName());
+
   private final CtganOptions options;
 
   public CtganTrainer(CtganOptions options) {
@@ -79,8 +82,10 @@ public final class CtganTrainer {
       throw new IllegalArgumentException(
           "encoded rows have width " + rows.width() + ", the encoder " + encoder.width());
     }
+    options.validate();
     Parallelism.setThreads(options.threads());
-    TrainingLoop loop = new TrainingLoop(options, encoder, rows);
+    PrivacyPlan privacy = PrivacyPlan.of(options, rows.rows());
+    TrainingLoop loop = new TrainingLoop(privacy.options(), encoder, rows);
     int steps = loop.stepsPerEpoch();
     List<Double> critic = new ArrayList<>();
     List<Double> generator = new ArrayList<>();
@@ -90,13 +95,19 @@ public final class CtganTrainer {
       long t0 = System.nanoTime();
       double c = 0;
       double g = 0;
-      for (int s = 0; s < steps; s++) {
+      int done = 0;
+      for (int s = 0; s < steps && !privacy.spent(loop.stepsTaken()); s++) {
         loop.step();
         c += loop.lastCriticLoss;
         g += loop.lastGeneratorLoss;
+        done++;
       }
-      c /= steps;
-      g /= steps;
+      if (done == 0) {
+        LOG.info("privacy budget spent after " + loop.stepsTaken() + " steps: training stops");
+        break;
+      }
+      c /= done;
+      g /= done;
       if (!Double.isFinite(c) || !Double.isFinite(g)) {
         throw new IllegalStateException("training diverged at epoch " + epoch + " (critic loss "
             + c + ", generator loss " + g + "); try a lower learning rate");
@@ -113,7 +124,8 @@ public final class CtganTrainer {
     double total = (System.nanoTime() - start) / 1e9;
     TrainingSummary summary = new TrainingSummary(options.seed(), options.epochs(),
         options.batchSize(), rows.rows(), encoder.rowCount(), options.threads(),
-        options.toString(), critic, generator, seconds, total, SynthBeamVersion.VERSION);
+        privacy.options().toString(), critic, generator, seconds, total, SynthBeamVersion.VERSION,
+        privacy.spend(loop.stepsTaken()));
     return new CtganModel(encoder, FoldedGenerator.fold(loop.generator), options.noiseWidth(),
         summary);
   }

@@ -203,24 +203,34 @@ final class PacCritic {
    * weight gradients are summed in one product per layer: rows of fake and real packs carry the
    * Wasserstein term, rows of mixed packs the penalty's. The mixed rows of {@code stacked} are
    * overwritten (with the penalty's gradient with respect to them).
+   *
+   * <p>With {@code dp} (DP-SGD), pack i of each kind forms privacy unit i: the gradient becomes
+   * {@code (sum_i clip_C(g_i) + N(0, sigma^2 C^2)) / expectedUnits}, where {@code g_i} is unit i's
+   * gradient of its own loss {@code D(fake_i) - D(real_i) + lambda (||∇D(mixed_i)|| - 1)^2}; units
+   * at and beyond {@code dp.activeUnits()} hold no real row and contribute nothing.
    */
-  StepLoss wganGpLossAndGradients(Pass p, Tensor stacked, float lambda, Rng rng) {
+  StepLoss wganGpLossAndGradients(Pass p, Tensor stacked, float lambda, Rng rng,
+      UnitClipping dp) {
     int all = stacked.rows;
     int n = all / 3;
     if (all != 3 * n) {
       throw new IllegalArgumentException("stacked critic input needs 3 x packs rows, got " + all);
     }
+    int active = dp == null ? n : dp.activeUnits();
     forward(p, stacked, true, rng);
     float[] score = p.score.data;
     double meanFake = 0;
     double meanReal = 0;
-    for (int r = 0; r < n; r++) {
+    for (int r = 0; r < active; r++) {
       meanFake += score[r];
       meanReal += score[n + r];
     }
-    meanFake /= n;
-    meanReal /= n;
+    meanFake /= Math.max(active, 1);
+    meanReal /= Math.max(active, 1);
 
+    // Without DP the loss is a mean over units; with DP each unit's own loss is clipped, and the
+    // division by the expected batch comes after the noise.
+    float unit = dp == null ? 1f / n : 1f;
     // dz2: the Wasserstein term's gradient in fake and real rows; a2 = s2 ⊙ w3 in mixed rows,
     // the start of the penalty's input gradient g = ((s2 ⊙ w3) W2ᵀ ⊙ s1) W1ᵀ.
     p.dz2 = Tensor.reuse(p.dz2, all, hidden2);
@@ -228,9 +238,8 @@ final class PacCritic {
     float[] w3v = w3.value.data;
     float[] s2 = p.s2.data;
     float[] dz2 = p.dz2.data;
-    float inv = 1f / n;
     for (int r = 0; r < all; r++) {
-      float upstream = r < n ? inv : r < 2 * n ? -inv : 1f;
+      float upstream = r < n ? unit : r < 2 * n ? -unit : 1f;
       int base = r * hidden2;
       for (int j = 0; j < hidden2; j++) {
         dz2[base + j] = upstream * w3v[j] * s2[base + j];
@@ -249,7 +258,7 @@ final class PacCritic {
     int mixedIn = 2 * n * packWidth;
     Gemm.gemm(false, true, n, packWidth, hidden1, dz1, 2 * n * hidden1, hidden1,
         w1.value.data, 0, hidden1, 0f, x, mixedIn, packWidth);
-    double penalty = penaltyGradient(x, mixedIn, n, lambda);
+    double penalty = penaltyGradient(x, mixedIn, n, active, lambda, unit);
 
     // Back through g with the slopes fixed: dA1 = R W1, dU1 = dA1 ⊙ s1 (into the mixed rows of
     // d1, free after the forward pass), dA2 = dU1 W2.
@@ -265,12 +274,15 @@ final class PacCritic {
     Gemm.gemm(false, false, n, hidden2, hidden1, d1, mixedH1, hidden1, w2.value.data, 0,
         hidden2, 0f, dA2.data, 0, hidden2);
 
+    // Every unit's gradient is now determined by its rows: clip units by scaling their rows.
+    float[] factor = dp == null ? null : dp.clip(this, p, stacked, dA2.data, unit);
+
     // Weight gradients, both terms at once: the Wasserstein rows pair activations with dz, the
     // mixed rows pair the penalty's R with a1 (layer 1) and dU1 with a2 (layer 2).
     float[] d2 = p.d2.data;
     float[] w3g = w3.grad.data;
     for (int r = 0; r < 2 * n; r++) {
-      float upstream = r < n ? inv : -inv;
+      float upstream = (r < n ? unit : -unit) * (factor == null ? 1f : factor[r % n]);
       int base = r * hidden2;
       for (int j = 0; j < hidden2; j++) {
         w3g[j] += d2[base + j] * upstream;
@@ -278,9 +290,10 @@ final class PacCritic {
     }
     int mixedH2 = 2 * n * hidden2;
     for (int r = 0; r < n; r++) {
+      float f = factor == null ? 1f : factor[r];
       int base = r * hidden2;
       for (int j = 0; j < hidden2; j++) {
-        w3g[j] += s2[mixedH2 + base + j] * dA2.data[base + j];
+        w3g[j] += f * s2[mixedH2 + base + j] * dA2.data[base + j];
       }
     }
     Gemm.gemm(true, false, hidden1, hidden2, all, d1, 0, hidden1, dz2, 0, hidden2, 1f,
@@ -288,17 +301,22 @@ final class PacCritic {
     Gemm.gemm(true, false, packWidth, hidden1, all, x, 0, packWidth, dz1, 0, hidden1, 1f,
         w1.grad.data, 0, hidden1);
     // Biases: only the Wasserstein rows (the penalty does not depend on them); b3's gradient is
-    // +1/n over fake rows and -1/n over real rows, which cancel.
+    // +unit over fake rows and -unit over real rows, which cancel within every unit.
     addColumnSums(dz2, 2 * n, hidden2, b2.grad.data);
     addColumnSums(dz1, 2 * n, hidden1, b1.grad.data);
+    if (dp != null) {
+      dp.addNoiseAndAverage(parameters());
+    }
     return new StepLoss(meanFake, meanReal, penalty);
   }
 
   /**
    * Turns the input gradients g (rows at {@code x[off..]}) into the penalty's gradient with
-   * respect to them, {@code 2 lambda / n (||g|| - 1) g / ||g||}, in place; returns the penalty.
+   * respect to them, {@code 2 lambda unit (||g|| - 1) g / ||g||}, in place (zero for rows at and
+   * beyond {@code active}); returns the mean penalty over the active rows.
    */
-  private double penaltyGradient(float[] x, int off, int n, float lambda) {
+  private double penaltyGradient(float[] x, int off, int n, int active, float lambda,
+      float unit) {
     double penalty = 0;
     for (int r = 0; r < n; r++) {
       int base = off + r * packWidth;
@@ -307,13 +325,16 @@ final class PacCritic {
         sq += (double) x[base + c] * x[base + c];
       }
       double norm = Math.sqrt(sq);
-      penalty += (norm - 1) * (norm - 1);
-      float scale = norm > 0 ? (float) (2.0 * lambda / n * (norm - 1) / norm) : 0f;
+      float scale = 0f;
+      if (r < active) {
+        penalty += (norm - 1) * (norm - 1);
+        scale = norm > 0 ? (float) (2.0 * lambda * unit * (norm - 1) / norm) : 0f;
+      }
       for (int c = 0; c < packWidth; c++) {
         x[base + c] *= scale;
       }
     }
-    return penalty * lambda / n;
+    return penalty * lambda / Math.max(active, 1);
   }
 
   private static void addColumnSums(float[] t, int rows, int cols, float[] sums) {

@@ -45,6 +45,11 @@ final class TrainingLoop {
   private final PacCritic.Pass fakePass = new PacCritic.Pass();
   private final PacCritic.Pass criticPass = new PacCritic.Pass();
 
+  // DP-SGD (null without differential privacy).
+  private final PrivateBatches privateBatches;
+  private final UnitClipping clipping;
+  private long stepsTaken;
+
   double lastCriticLoss;
   double lastGeneratorLoss;
 
@@ -54,13 +59,28 @@ final class TrainingLoop {
     this.data = data;
     this.dataWidth = encoder.width();
     this.conditionWidth = encoder.conditionWidth();
-    this.batch = options.batchSize();
-    this.packs = batch / options.pac();
+    DifferentialPrivacy dp = options.differentialPrivacy();
     Rng root = new Rng(options.seed());
     Rng initRng = root.split();
     reseed(root);
-
-    this.sampler = new ConditionSampler(encoder.discreteColumns(), conditionWidth, data);
+    this.sampler = new ConditionSampler(encoder.discreteColumns(), conditionWidth, data,
+        dp != null);
+    if (dp == null) {
+      this.privateBatches = null;
+      this.clipping = null;
+      this.batch = options.batchSize();
+    } else {
+      this.privateBatches = new PrivateBatches(data.rows(), options.batchSize(), sampler,
+          root.split());
+      if (!(dp.noiseMultiplier() > 0)) {
+        throw new IllegalArgumentException("the DP noise multiplier must be calibrated first");
+      }
+      this.clipping = new UnitClipping(dp.clipNorm(), dp.noiseMultiplier(),
+          privateBatches.expectedRows(), root.split());
+      // Padding units beyond the sampled rows keep the shapes fixed from step to step.
+      this.batch = privateBatches.capacity();
+    }
+    this.packs = batch / options.pac();
     int rowWidth = dataWidth + conditionWidth;
     this.generator = new Generator(options.noiseWidth() + conditionWidth,
         options.generatorWidths(), dataWidth, initRng);
@@ -98,36 +118,67 @@ final class TrainingLoop {
 
   /** Steps per epoch: one pass over the rows in batches, as CTGAN counts it. */
   int stepsPerEpoch() {
-    return Math.max(data.rows() / batch, 1);
+    return Math.max(data.rows() / options.batchSize(), 1);
+  }
+
+  /** Steps taken so far. */
+  long stepsTaken() {
+    return stepsTaken;
+  }
+
+  /** The expected real rows per critic step over the table's rows (DP-SGD's sampling rate). */
+  double samplingRate() {
+    return privateBatches == null ? Math.min(1.0, (double) batch / data.rows())
+        : privateBatches.samplingRate();
   }
 
   void step() {
-    generateFakeBatch();
-    double criticLoss = criticStep();
-    if (!options.reuseFakeBatch()) {
+    double criticLoss;
+    if (clipping == null) {
+      generateFakeBatch();
+      criticLoss = criticStep();
+      if (!options.reuseFakeBatch()) {
+        generateFakeBatch();
+      }
+    } else {
+      // The critic's units: Poisson-sampled real rows, each conditioned on one of its own
+      // categories, and fakes under the same conditions.
+      clipping.setActiveUnits(privateBatches.draw(conditions, conditionColumn, conditionCategory,
+          conditionRng));
+      generate();
+      criticLoss = criticStep();
+      // The generator's conditions must not come from real rows: draw them anew from the
+      // encoder's counts (private or public), so its update only reads the critic.
       generateFakeBatch();
     }
     lastGeneratorLoss = generatorStep();
     lastCriticLoss = criticLoss;
+    stepsTaken++;
   }
 
   /**
-   * Draws noise and conditions, runs the generator in training mode and writes [fake, condition]
-   * rows into {@code fakeInput}.
+   * Draws conditions (training-by-sampling), then generates the fake batch
+   * ({@link #generate}).
    */
   void generateFakeBatch() {
+    if (sampler.hasColumns()) {
+      sampler.sampleForTraining(conditions, batch, conditionColumn, conditionCategory,
+          conditionRng);
+    }
+    generate();
+  }
+
+  /**
+   * Draws noise, runs the generator in training mode on [noise, the current conditions] and
+   * writes [fake, condition] rows into {@code fakeInput}.
+   */
+  private void generate() {
     int noise = options.noiseWidth();
     int inWidth = noise + conditionWidth;
     float[] in = generatorInput.data;
     for (int r = 0; r < batch; r++) {
       noiseRng.fillGaussian(in, r * inWidth, noise);
-    }
-    if (sampler.hasColumns()) {
-      sampler.sampleForTraining(conditions, batch, conditionColumn, conditionCategory,
-          conditionRng);
-      for (int r = 0; r < batch; r++) {
-        System.arraycopy(conditions, r * conditionWidth, in, r * inWidth + noise, conditionWidth);
-      }
+      System.arraycopy(conditions, r * conditionWidth, in, r * inWidth + noise, conditionWidth);
     }
     Tensor activated = heads.forward(generator.forward(generatorInput, true), gumbelRng);
     int rowWidth = dataWidth + conditionWidth;
@@ -149,6 +200,17 @@ final class TrainingLoop {
     float[] src = data.data();
     int noise = options.noiseWidth();
     int inWidth = noise + conditionWidth;
+    if (privateBatches != null) {
+      int active = clipping.activeUnits();
+      java.util.Arrays.fill(dst, realOffset, realOffset + batch * rowWidth, 0f);
+      for (int r = 0; r < active; r++) {
+        System.arraycopy(src, privateBatches.row(r) * dataWidth, dst, realOffset + r * rowWidth,
+            dataWidth);
+        System.arraycopy(conditions, r * conditionWidth, dst,
+            realOffset + r * rowWidth + dataWidth, conditionWidth);
+      }
+      return;
+    }
     if (!sampler.hasColumns()) {
       for (int r = 0; r < batch; r++) {
         int row = conditionRng.nextInt(data.rows());
@@ -199,7 +261,7 @@ final class TrainingLoop {
     fillCriticBatch();
     criticOptimizer.zeroGrad();
     PacCritic.StepLoss loss = critic.wganGpLossAndGradients(criticPass, criticInput,
-        (float) options.penaltyWeight(), dropoutRng);
+        (float) options.penaltyWeight(), dropoutRng, clipping);
     criticOptimizer.step();
     return loss.total();
   }

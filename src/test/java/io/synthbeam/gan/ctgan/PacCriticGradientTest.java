@@ -186,7 +186,8 @@ class PacCriticGradientTest {
       p.zeroGrad();
     }
     PacCritic.Pass pass = new PacCritic.Pass();
-    PacCritic.StepLoss loss = critic.wganGpLossAndGradients(pass, stacked, LAMBDA, new Rng(17));
+    PacCritic.StepLoss loss = critic.wganGpLossAndGradients(pass, stacked, LAMBDA, new Rng(17),
+        null);
     assertTrue(loss.penalty() > 0);
 
     double[] m1 = masks(pass.s1);
