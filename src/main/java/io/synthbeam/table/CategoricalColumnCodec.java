@@ -174,6 +174,11 @@ final class CategoricalColumnCodec implements ColumnCodec {
           + column.type().name().toLowerCase(Locale.ROOT) + " value for column '" + column.name()
           + "'; known values: " + knownValues());
     }
+    if (otherIndex >= 0) {
+      throw new IllegalArgumentException("column '" + column.name() + "' has no released"
+          + " category '" + text + "' (a private fit releases only values frequent enough to"
+          + " clear its noise threshold); known values: " + knownValues());
+    }
     throw new IllegalArgumentException("column '" + column.name() + "' never had the value '"
         + text + "' in training; known values: " + knownValues());
   }

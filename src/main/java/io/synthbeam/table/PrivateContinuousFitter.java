@@ -29,7 +29,8 @@ import java.util.stream.Collectors;
  * (whole-number aligned for integer columns) and a null bin for a nullable column; values outside
  * the range count in the nearest bin. An integer column spanning at most maxPointMasses + maxModes
  * integers gets a bin per integer instead, and its modes are those integers (discrete, as in the
- * non-private fit).
+ * non-private fit); so does one whose resolved one-integer bins (below) hold mass at no more than
+ * that many integers.
  *
  * <ul>
  *   <li>A candidate becomes a point mode when its noisy count reaches both
@@ -131,7 +132,8 @@ final class PrivateContinuousFitter {
 
     ContinuousModes modes = h.modes(points, bins, noisyNulls, sigma, column.nullable(),
         !declared.hasRange(), options);
-    String pointText = h.discrete ? "a point mode per integer in range"
+    String pointText = modes.means().length == 0 && modes.points().length > 1
+        ? "all point modes, one per integer with mass"
         : "point-mass candidates " + (h.pointValues.length == 0 ? "none"
             : Arrays.stream(h.pointValues).mapToObj(v -> number(v, integers))
                 .collect(Collectors.joining(", ")));
@@ -318,6 +320,10 @@ final class PrivateContinuousFitter {
             new double[] {Math.max((hi - lo) / 4, floor(0.5 * (lo + hi)))}, new double[] {1},
             lo, hi, total, noisyNulls, nullable);
       }
+      if (integers && width == 1 && options.maxPointMasses() > 0
+          && nonEmpty + selected.size() <= options.maxPointMasses() + options.maxModes()) {
+        return integerPoints(points, selected, weights, total, noisyNulls, nullable);
+      }
       double mass = Arrays.stream(weights).sum();
       for (int p : selected) {
         mass += Math.max(0, points[p]);
@@ -376,6 +382,31 @@ final class PrivateContinuousFitter {
       min = Math.max(lo, Math.min(min, hi));
       max = Math.min(hi, Math.max(max, min));
       return finish(pv, shares, means, stds, mixWeights, min, max, total, noisyNulls, nullable);
+    }
+
+    /**
+     * All point modes, for an integer column whose noisy histogram shows few distinct integers
+     * (as the non-private fit treats a column with few distinct integers): each integer bin with
+     * mass and each selected candidate becomes a point, the range is theirs.
+     */
+    private ContinuousModes integerPoints(double[] points, List<Integer> selected,
+        double[] weights, double total, double noisyNulls, boolean nullable) {
+      TreeMap<Double, Double> mass = new TreeMap<>();
+      for (int b = 0; b < weights.length; b++) {
+        if (weights[b] > 0) {
+          mass.merge(centre(b), weights[b], Double::sum);
+        }
+      }
+      for (int p : selected) {
+        mass.merge(pointValues[p], Math.max(0, points[p]), Double::sum);
+      }
+      double sum = mass.values().stream().mapToDouble(Double::doubleValue).sum();
+      double[] values = mass.keySet().stream().mapToDouble(Double::doubleValue).toArray();
+      double[] shares = mass.values().stream()
+          .mapToDouble(m -> sum > 0 ? m / sum : 1.0 / mass.size()).toArray();
+      double[] none = new double[0];
+      return finish(values, shares, none, none, none, values[0], values[values.length - 1],
+          total, noisyNulls, nullable);
     }
 
     /**

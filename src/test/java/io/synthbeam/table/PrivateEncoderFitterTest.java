@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -405,16 +406,22 @@ class PrivateEncoderFitterTest {
       assertEquals(1f, encoded.data()[r * encoded.width() + 2]);
       assertEquals("big", e.decode(encoded.data(), r * encoded.width()).get("s"));
     }
+    assertEquals(1, e.categoryIndex("s", "mid"));
+    IllegalArgumentException unreleased = assertThrows(IllegalArgumentException.class,
+        () -> e.categoryIndex("s", "tiny2995"));
+    assertTrue(unreleased.getMessage().contains("no released category"), unreleased.getMessage());
   }
 
   @Test
-  void smallIntegerColumnsGetAPointModePerIntegerAndSpikesAtZeroArePoints() {
-    TestTable table = TestTable.named("ints").column("stars", INT).column("gain", DOUBLE);
+  void fewIntegersGetAPointModeEachAndSpikesAtZeroArePoints() {
+    TestTable table = TestTable.named("ints").column("stars", INT).column("gain", DOUBLE)
+        .column("years", INT);
     int[] truth = {500, 1500, 2000, 800, 200};
     SplittableRandom rng = new SplittableRandom(2);
     for (int s = 0; s < truth.length; s++) {
       for (int i = 0; i < truth[s]; i++) {
-        table.row(s + 1, rng.nextDouble() < 0.6 ? 0.0 : 500 + 2000 * rng.nextDouble());
+        table.row(s + 1, rng.nextDouble() < 0.6 ? 0.0 : 500 + 2000 * rng.nextDouble(),
+            1 + rng.nextInt(16));
       }
     }
     TableEncoder e = fitter(table.schema(), PLAIN, new PreprocessingPrivacy(2, 1e-6, 6))
@@ -425,10 +432,37 @@ class PrivateEncoderFitterTest {
     for (int s = 0; s < truth.length; s++) {
       assertEquals(truth[s] / 5000.0, stars.pointShares()[s], 0.02);
     }
+    // 1..16: the released octaves reach 31, but the noisy histogram shows 16 integers.
+    ContinuousModes years = modes(e, "years");
+    assertEquals(0, years.means().length);
+    assertArrayEquals(IntStream.rangeClosed(1, 16).asDoubleStream().toArray(),
+        years.points());
     ContinuousModes gain = modes(e, "gain");
     assertEquals(0, gain.points()[0]);
     assertEquals(0.6, gain.pointShares()[0], 0.03);
     assertEquals(0, gain.min());
+  }
+
+  @Test
+  void resolvingTheNoisyHistogramKeepsSpikesAndThinTailsButNotNoise() {
+    double sigma = 10;
+    double[] bins = new double[64];
+    SplittableRandom rng = new SplittableRandom(4);
+    for (int b = 0; b < 32; b++) {
+      bins[b] = 0.5 * sigma * (rng.nextDouble() - 0.5); // noise well under 2 sigma
+    }
+    bins[5] = 300; // a spike
+    for (int b = 32; b < 64; b++) {
+      bins[b] = 8; // a thin tail: no bin is significant, the 32 together are
+    }
+    double[] resolved = PrivateContinuousFitter.resolve(bins, sigma);
+    for (int b = 0; b < 32; b++) {
+      assertEquals(b == 5 ? 300 : 0, resolved[b], 1e-9, "bin " + b);
+    }
+    for (int b = 32; b < 64; b++) {
+      assertEquals(8, resolved[b], 1e-9, "bin " + b);
+    }
+    assertArrayEquals(new double[8], PrivateContinuousFitter.resolve(new double[8], sigma));
   }
 
   @Test
