@@ -16,8 +16,17 @@ import org.apache.avro.generic.GenericData;
  * One-hot encoding of a categorical column over the categories seen in training: by descending
  * count, ties by value (numbers numerically, text by code point, false before true), and the
  * null category, if the column had nulls, last.
+ *
+ * <p>A private fit may add an "other" category ({@link #OTHER}, after null): values whose category
+ * was not released encode to it, and it decodes to null when the column is nullable, else to the
+ * released category with the largest count, so decoding only ever yields released values.
  */
 final class CategoricalColumnCodec implements ColumnCodec {
+  /** The key of the "other" category of a private fit. */
+  static final Object OTHER = Other.CATEGORY;
+
+  private enum Other { CATEGORY }
+
   private final ColumnSpec column;
   private final ColumnReader reader;
   /** Category keys (String, Long or Boolean; null for the null category), in one-hot order. */
@@ -27,6 +36,7 @@ final class CategoricalColumnCodec implements ColumnCodec {
   private final Object[] decoded;
   private final Map<Object, Integer> index;
   private final int nullIndex;
+  private final int otherIndex;
 
   CategoricalColumnCodec(ColumnSpec column, ColumnReader reader, Schema valueSchema,
       Object[] keys, long[] counts) {
@@ -37,20 +47,33 @@ final class CategoricalColumnCodec implements ColumnCodec {
     this.decoded = new Object[keys.length];
     this.index = new HashMap<>();
     int nullAt = -1;
+    int otherAt = -1;
+    int mostFrequent = -1;
     for (int i = 0; i < keys.length; i++) {
       Object key = keys[i];
-      if (key == null ? nullAt >= 0 : index.containsKey(key)) {
+      if (key == null ? nullAt >= 0 : key == OTHER ? otherAt >= 0 : index.containsKey(key)) {
         throw new IllegalArgumentException("column '" + column.name()
             + "' lists the category '" + key + "' twice");
       }
       if (key == null) {
         nullAt = i;
+      } else if (key == OTHER) {
+        otherAt = i;
       } else {
         index.put(key, i);
         decoded[i] = toJava(key, valueSchema);
+        mostFrequent = mostFrequent < 0 || counts[i] > counts[mostFrequent] ? i : mostFrequent;
       }
     }
     this.nullIndex = nullAt;
+    this.otherIndex = otherAt;
+    if (otherAt >= 0) {
+      if (nullAt < 0 && mostFrequent < 0) {
+        throw new IllegalArgumentException("column '" + column.name() + "' has an 'other'"
+            + " category but no released category or null for it to decode to");
+      }
+      decoded[otherAt] = nullAt >= 0 ? null : decoded[mostFrequent];
+    }
   }
 
   /** Orders the counted categories and builds the codec. */
@@ -73,7 +96,7 @@ final class CategoricalColumnCodec implements ColumnCodec {
   }
 
   @SuppressWarnings("unchecked")
-  private static int compareKeys(Object a, Object b) {
+  static int compareKeys(Object a, Object b) {
     return ((Comparable<Object>) a).compareTo(b);
   }
 
@@ -115,6 +138,9 @@ final class CategoricalColumnCodec implements ColumnCodec {
     } else {
       Object key = reader.key(raw);
       Integer found = index.get(key);
+      if (found == null && otherIndex >= 0) {
+        found = otherIndex;
+      }
       if (found == null) {
         throw new IllegalArgumentException("column '" + column.name() + "' has the value '" + key
             + "', which was not seen in training; known values: " + knownValues());
@@ -148,6 +174,11 @@ final class CategoricalColumnCodec implements ColumnCodec {
           + column.type().name().toLowerCase(Locale.ROOT) + " value for column '" + column.name()
           + "'; known values: " + knownValues());
     }
+    if (otherIndex >= 0) {
+      throw new IllegalArgumentException("column '" + column.name() + "' has no released"
+          + " category '" + text + "' (a private fit releases only values frequent enough to"
+          + " clear its noise threshold); known values: " + knownValues());
+    }
     throw new IllegalArgumentException("column '" + column.name() + "' never had the value '"
         + text + "' in training; known values: " + knownValues());
   }
@@ -173,7 +204,8 @@ final class CategoricalColumnCodec implements ColumnCodec {
   private String knownValues() {
     int shown = Math.min(keys.length, 20);
     String list = Arrays.stream(keys, 0, shown)
-        .map(k -> k == null ? "null" : k.toString()).collect(Collectors.joining(", "));
+        .map(k -> k == null ? "null" : k == OTHER ? "(other)" : k.toString())
+        .collect(Collectors.joining(", "));
     return keys.length > shown ? list + ", ... (" + keys.length + " in all)" : list;
   }
 

@@ -7,12 +7,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthbeam.privacy.accounting.DpConversion;
+import io.synthbeam.table.dp.PreprocessingSpend;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.avro.Schema;
@@ -20,8 +24,11 @@ import org.apache.avro.Schema;
 /**
  * The encoder's JSON form: {@code {"format": 1, "rowCount", "width", "conditionWidth", "options",
  * "inputSchema", "columns": [...]}}, where a continuous column lists its training counts and
- * range, point masses and Gaussians, and a categorical column its categories with counts. The
- * streams are left open (the JSON may be one entry of a zip).
+ * range, point masses and Gaussians, and a categorical column its categories with counts. An
+ * encoder from a private fit adds {@code "privacy": {"spend": {...}, "columns": {name: {"mode",
+ * "budgetShare", "mechanism"}}}}, and its "other" category is {@code {"value": null, "other":
+ * true, "count"}}; a non-private encoder's JSON has neither. The streams are left open (the JSON
+ * may be one entry of a zip).
  */
 final class EncoderJson {
   static final int FORMAT = 1;
@@ -55,6 +62,8 @@ final class EncoderJson {
         writeCategories(c, (CategoricalColumnCodec) codec);
       }
     }
+    encoder.preprocessingSpend().ifPresent(spend -> writePrivacy(root.putObject("privacy"),
+        spend, encoder.privacy()));
     MAPPER.writeValue(out, root);
   }
 
@@ -86,8 +95,12 @@ final class EncoderJson {
       for (int j = 0; j < columns.size(); j++) {
         codecs.add(readColumn(columns.get(j), spec, spec.columns().get(j)));
       }
-      TableEncoder encoder = new TableEncoder(spec, options, required(root, "rowCount").asLong(),
-          codecs);
+      JsonNode privacy = root.get("privacy");
+      TableEncoder encoder = privacy == null
+          ? new TableEncoder(spec, options, required(root, "rowCount").asLong(), codecs)
+          : new TableEncoder(spec, options, required(root, "rowCount").asLong(), codecs,
+              readColumnPrivacy(required(privacy, "columns")),
+              readSpend(required(privacy, "spend")));
       if (encoder.width() != required(root, "width").asInt()) {
         throw new IOException("the encoder JSON says width " + root.get("width").asInt()
             + " but its columns make " + encoder.width());
@@ -165,7 +178,10 @@ final class EncoderJson {
     for (int i = 0; i < keys.length; i++) {
       ObjectNode category = categories.addObject();
       Object key = keys[i];
-      if (key == null) {
+      if (key == CategoricalColumnCodec.OTHER) {
+        category.putNull("value");
+        category.put("other", true);
+      } else if (key == null) {
         category.putNull("value");
       } else if (key instanceof Long l) {
         category.put("value", l);
@@ -197,7 +213,8 @@ final class EncoderJson {
     for (int i = 0; i < keys.length; i++) {
       JsonNode category = categories.get(i);
       JsonNode value = required(category, "value");
-      keys[i] = value.isNull() ? null : switch (column.type()) {
+      keys[i] = category.path("other").asBoolean(false) ? CategoricalColumnCodec.OTHER
+          : value.isNull() ? null : switch (column.type()) {
         case INT, LONG -> value.asLong();
         case BOOLEAN -> value.asBoolean();
         default -> value.asText();
@@ -241,6 +258,61 @@ final class EncoderJson {
     return new ContinuousModes(required(c, "values").asLong(), required(c, "nulls").asLong(),
         required(c, "min").asDouble(), required(c, "max").asDouble(), values, shares, posteriors,
         means, stds, weights, required(c, "nullMode").asBoolean());
+  }
+
+  private static void writePrivacy(ObjectNode node, PreprocessingSpend spend,
+      Map<String, ColumnPrivacy> columns) {
+    ObjectNode s = node.putObject("spend");
+    s.put("epsilon", spend.epsilon());
+    s.put("delta", spend.delta());
+    s.put("rho", spend.rho());
+    s.put("gaussianSigma", spend.gaussianSigma());
+    s.put("conversionDelta", spend.conversionDelta());
+    s.put("selectionDelta", spend.selectionDelta());
+    s.put("mechanisms", spend.mechanisms());
+    s.put("selections", spend.selections());
+    s.put("conversion", spend.conversion().name());
+    s.put("order", spend.order());
+    s.put("accountant", PreprocessingSpend.ACCOUNTANT);
+    ObjectNode c = node.putObject("columns");
+    columns.forEach((name, p) -> {
+      ObjectNode column = c.putObject(name);
+      column.put("mode", p.mode().name());
+      column.put("budgetShare", p.budgetShare());
+      column.put("mechanism", p.mechanism());
+    });
+  }
+
+  private static PreprocessingSpend readSpend(JsonNode s) throws IOException {
+    try {
+      return new PreprocessingSpend(required(s, "epsilon").asDouble(),
+          required(s, "delta").asDouble(), required(s, "rho").asDouble(),
+          required(s, "gaussianSigma").asDouble(), required(s, "conversionDelta").asDouble(),
+          required(s, "selectionDelta").asDouble(), required(s, "mechanisms").asInt(),
+          required(s, "selections").asInt(),
+          DpConversion.valueOf(required(s, "conversion").asText()),
+          required(s, "order").asDouble());
+    } catch (IllegalArgumentException e) {
+      throw new IOException("the encoder JSON's privacy spend is invalid: " + e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, ColumnPrivacy> readColumnPrivacy(JsonNode columns)
+      throws IOException {
+    Map<String, ColumnPrivacy> result = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) columns::fields) {
+      JsonNode p = e.getValue();
+      ColumnPrivacy.Mode mode;
+      try {
+        mode = ColumnPrivacy.Mode.valueOf(required(p, "mode").asText());
+      } catch (IllegalArgumentException x) {
+        throw new IOException("the encoder JSON gives column '" + e.getKey()
+            + "' an unknown privacy mode " + p.get("mode"), x);
+      }
+      result.put(e.getKey(), new ColumnPrivacy(mode, required(p, "budgetShare").asDouble(),
+          required(p, "mechanism").asText()));
+    }
+    return result;
   }
 
   private static JsonNode required(JsonNode node, String field) throws IOException {

@@ -1,5 +1,6 @@
 package io.synthbeam.table;
 
+import io.synthbeam.table.dp.PreprocessingSpend;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,7 +13,11 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -33,6 +38,12 @@ import org.apache.avro.generic.GenericRecord;
  * <p>Decoding is the exact inverse on one-hots and reads soft vectors by argmax: integers rounded,
  * values clipped to the training range, categories only from training, nulls where the null mode
  * or category wins. Immutable and thread-safe. Java-serialises as its JSON form.
+ *
+ * <p>An encoder from a private fit ({@link TableEncoderFitter#withPrivacy}) records what the fit
+ * spent ({@link #preprocessingSpend()}) and, per column, whether its statistics are private,
+ * private over a declared domain, or declared public ({@link #privacy()}); its {@link #rowCount()}
+ * and category counts are noisy, and a categorical column whose values were not all declared has
+ * an "other" category for values that were not released.
  */
 public final class TableEncoder implements Serializable {
   @Serial
@@ -49,8 +60,33 @@ public final class TableEncoder implements Serializable {
   private final List<DiscreteColumn> discreteColumns;
   private final int conditionWidth;
   private final RecordReader reader;
+  private final Map<String, ColumnPrivacy> privacy;
+  private final PreprocessingSpend spend;
 
   TableEncoder(TableSpec spec, EncodingOptions options, long rowCount, List<ColumnCodec> codecs) {
+    this(spec, options, rowCount, codecs, null, null);
+  }
+
+  /**
+   * @param privacy per column name, how its statistics were obtained (null for a non-private fit)
+   * @param spend what the private fit spent (null for a non-private fit)
+   */
+  TableEncoder(TableSpec spec, EncodingOptions options, long rowCount, List<ColumnCodec> codecs,
+      Map<String, ColumnPrivacy> privacy, PreprocessingSpend spend) {
+    if ((privacy == null) != (spend == null)) {
+      throw new IllegalArgumentException("a private encoder needs both its column privacy and its"
+          + " spend");
+    }
+    Map<String, ColumnPrivacy> modes = new LinkedHashMap<>();
+    for (ColumnSpec c : spec.columns()) {
+      ColumnPrivacy p = privacy == null ? ColumnPrivacy.NON_PRIVATE : privacy.get(c.name());
+      if (p == null) {
+        throw new IllegalArgumentException("the privacy of column '" + c.name() + "' is missing");
+      }
+      modes.put(c.name(), p);
+    }
+    this.privacy = Collections.unmodifiableMap(modes);
+    this.spend = spend;
     this.spec = spec;
     this.options = options;
     this.rowCount = rowCount;
@@ -90,9 +126,22 @@ public final class TableEncoder implements Serializable {
     return options;
   }
 
-  /** Training rows seen by the fitter. */
+  /** Training rows seen by the fitter (a noisy count, at least 1, after a private fit). */
   public long rowCount() {
     return rowCount;
+  }
+
+  /**
+   * Per column name, in column order, how the column's statistics were obtained: all
+   * {@link ColumnPrivacy.Mode#NON_PRIVATE} unless the encoder comes from a private fit.
+   */
+  public Map<String, ColumnPrivacy> privacy() {
+    return privacy;
+  }
+
+  /** What the private fit spent; empty for a non-private fit. */
+  public Optional<PreprocessingSpend> preprocessingSpend() {
+    return Optional.ofNullable(spend);
   }
 
   /** Floats per encoded row. */

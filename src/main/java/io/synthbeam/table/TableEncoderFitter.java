@@ -1,9 +1,16 @@
 package io.synthbeam.table;
 
+import io.synthbeam.table.dp.PreprocessingPrivacy;
+import io.synthbeam.table.dp.PreprocessingSpend;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 
@@ -23,6 +30,27 @@ import org.apache.avro.generic.GenericRecord;
  * <p>Limitation: beyond that many distinct values, the reservoir is a uniform sample of distinct rows
  * (with exact counts), so in a table whose rows repeat heavily (no excluded id to tell them apart)
  * a column's frequent values are estimated with more noise than a sample of rows would give.
+ *
+ * <h2>Private fit</h2>
+ *
+ * <p>{@link #withPrivacy} makes every statistic the encoder releases (&epsilon;, &delta;)-DP with
+ * respect to adding or removing one row: the row count, each categorical column's categories and
+ * counts ({@link PrivateCategoricalFitter}), each continuous column's range, modes and mode
+ * weights ({@link PrivateContinuousFitter}). Public knowledge declared in the schema is used
+ * instead of data where given ({@link ColumnDeclaration}): enum symbols, booleans and declared
+ * categories need only noisy counts; a declared range needs no range estimate; a column declared
+ * public is fitted exactly and spends nothing. The budget is split as {@link PrivacyPlan}
+ * describes and accounted as {@link io.synthbeam.table.dp.PreprocessingSpend} describes; the
+ * encoder records the spend and, per column, how its statistics were obtained
+ * ({@link TableEncoder#privacy()}). The accumulator is the same mergeable one (continuous columns
+ * keep cell counts instead of a reservoir), and the noise is drawn only at {@link #extract} from
+ * streams seeded by the budget's seed and named by statistic, so any sharding gives the same
+ * encoder.
+ *
+ * <p>Errors of a private fit that depend on the data (an empty table, a value outside a declared
+ * category list, a column with too many distinct values) are for the data holder and stop the
+ * fit; nothing is released with them. Errors decided from noisy statistics (nothing clears the
+ * release threshold) are themselves private.
  */
 public final class TableEncoderFitter implements Serializable {
   @Serial
@@ -35,6 +63,10 @@ public final class TableEncoderFitter implements Serializable {
   private final RecordReader recordReader;
   /** The input fields that are not modelled: they only feed the row hash. */
   private final RecordReader otherFields;
+  /** The private fit's plan; null for the non-private fit. */
+  private final PrivacyPlan privacy;
+  /** Per column, the declared categories a private fit checks values against, else null. */
+  private final Set<Object>[] declaredCategories;
 
   /** Per-shard state; Serializable so Beam can code it with SerializableCoder. */
   public static final class Accumulator implements Serializable {
@@ -46,17 +78,51 @@ public final class TableEncoderFitter implements Serializable {
     private final ContinuousStats[] continuous;
     /** Per column: the category counts, or null for a continuous column. */
     private final CategoryCounts[] categorical;
+    /**
+     * Per column: a private fit's cell counts for a continuous column that is not declared public
+     * (its {@code continuous} entry is then null); null otherwise.
+     */
+    private final PrivateContinuousStats[] privateContinuous;
 
-    private Accumulator(List<ColumnSpec> columns, EncodingOptions options) {
+    private Accumulator(TableSpec spec, EncodingOptions options, PrivacyPlan privacy) {
+      List<ColumnSpec> columns = spec.columns();
       continuous = new ContinuousStats[columns.size()];
       categorical = new CategoryCounts[columns.size()];
+      privateContinuous = new PrivateContinuousStats[columns.size()];
       for (int j = 0; j < columns.size(); j++) {
-        if (columns.get(j).kind() == ColumnKind.CONTINUOUS) {
+        ColumnSpec c = columns.get(j);
+        if (c.kind() == ColumnKind.CATEGORICAL) {
+          categorical[j] = new CategoryCounts(options.maxCategories());
+        } else if (privacy == null || privacy.mode(j) == ColumnPrivacy.Mode.PUBLIC) {
           continuous[j] = new ContinuousStats(options.reservoirSize());
         } else {
-          categorical[j] = new CategoryCounts(options.maxCategories());
+          privateContinuous[j] = privateStats(c, spec.declaration(c.name()));
         }
       }
+    }
+
+    /**
+     * Cells over the declared range, or log-scale cells without one; the point candidates are
+     * public: 0 (if in range), the declared points and the declared range's ends.
+     */
+    private static PrivateContinuousStats privateStats(ColumnSpec c, ColumnDeclaration d) {
+      boolean integers = c.type() != ValueType.FLOAT && c.type() != ValueType.DOUBLE;
+      TreeSet<Double> candidates = new TreeSet<>();
+      d.points().forEach(p -> candidates.add(p + 0.0));
+      if (!d.hasRange()) {
+        candidates.add(0.0);
+        return new PrivateContinuousStats(new CellGrid.LogCells(),
+            candidates.stream().mapToDouble(Double::doubleValue).toArray());
+      }
+      double min = d.range().min() + 0.0;
+      double max = d.range().max() + 0.0;
+      candidates.add(min);
+      candidates.add(max);
+      if (min <= 0 && 0 <= max) {
+        candidates.add(0.0);
+      }
+      return new PrivateContinuousStats(CellGrid.UniformCells.over(min, max, integers),
+          candidates.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** Rows added so far. */
@@ -71,7 +137,13 @@ public final class TableEncoderFitter implements Serializable {
   }
 
   public TableEncoderFitter(TableSpec spec, EncodingOptions options) {
+    this(spec, options, null);
+  }
+
+  @SuppressWarnings("unchecked")
+  private TableEncoderFitter(TableSpec spec, EncodingOptions options, PrivacyPlan privacy) {
     this.spec = spec;
+    this.privacy = privacy;
     this.options = options;
     List<ColumnSpec> columns = spec.columns();
     this.readers = new ColumnReader[columns.size()];
@@ -85,10 +157,48 @@ public final class TableEncoderFitter implements Serializable {
     this.otherFields = new RecordReader(spec.inputSchema().getFields().stream()
         .map(Schema.Field::name).filter(name -> !spec.outputSchema().getFields().stream()
             .anyMatch(f -> f.name().equals(name))).toList(), false);
+    this.declaredCategories = new Set[columns.size()];
+    for (int j = 0; privacy != null && j < columns.size(); j++) {
+      ColumnDeclaration d = spec.declaration(columns.get(j).name());
+      if (privacy.mode(j) == ColumnPrivacy.Mode.DECLARED && d.hasCategories()) {
+        declaredCategories[j] = Set.copyOf(d.categories());
+      }
+    }
+  }
+
+  /**
+   * This fitter made differentially private: the encoder it extracts releases only statistics
+   * that are ({@code budget.epsilon()}, {@code budget.delta()})-DP together, or declared public in
+   * the schema. The budget is planned here, from the schema alone.
+   *
+   * @throws IllegalArgumentException if the budget cannot be met (epsilon too small for delta)
+   */
+  public TableEncoderFitter withPrivacy(PreprocessingPrivacy budget) {
+    return new TableEncoderFitter(spec, options, PrivacyPlan.of(spec, budget));
+  }
+
+  /**
+   * As {@link #withPrivacy(PreprocessingPrivacy)} with a noise seed drawn from SecureRandom.
+   */
+  public TableEncoderFitter withPrivacy(double epsilon, double delta) {
+    return withPrivacy(PreprocessingPrivacy.withRandomSeed(epsilon, delta));
+  }
+
+  /** Whether this fitter is private ({@link #withPrivacy}). */
+  public boolean isPrivate() {
+    return privacy != null;
+  }
+
+  /**
+   * What the encoders of this private fitter spend (planned from the schema and the budget, so
+   * known before any row is read); empty for a non-private fitter.
+   */
+  public Optional<PreprocessingSpend> preprocessingSpend() {
+    return privacy == null ? Optional.empty() : Optional.of(privacy.spend());
   }
 
   public Accumulator createAccumulator() {
-    return new Accumulator(spec.columns(), options);
+    return new Accumulator(spec, options, privacy);
   }
 
   /**
@@ -125,7 +235,18 @@ public final class TableEncoderFitter implements Serializable {
       rowHash = RowHash.withDatum(rowHash, position < 0 ? null : record.get(position));
     }
     for (int j = 0; j < n; j++) {
-      if (continuous[j]) {
+      if (declaredCategories[j] != null && !isNull[j] && !declaredCategories[j].contains(keys[j])) {
+        throw PrivateCategoricalFitter.outsideDeclaration(spec.columns().get(j), keys[j]);
+      }
+    }
+    for (int j = 0; j < n; j++) {
+      if (acc.privateContinuous[j] != null) {
+        if (isNull[j]) {
+          acc.privateContinuous[j].addNull();
+        } else {
+          acc.privateContinuous[j].add(numbers[j]);
+        }
+      } else if (continuous[j]) {
         if (isNull[j]) {
           acc.continuous[j].addNull();
         } else {
@@ -146,7 +267,9 @@ public final class TableEncoderFitter implements Serializable {
     for (Accumulator acc : accumulators) {
       merged.rows += acc.rows;
       for (int j = 0; j < readers.length; j++) {
-        if (continuous[j]) {
+        if (merged.privateContinuous[j] != null) {
+          merged.privateContinuous[j].merge(acc.privateContinuous[j]);
+        } else if (continuous[j]) {
           merged.continuous[j].merge(acc.continuous[j]);
         } else {
           merged.categorical[j].merge(acc.categorical[j]);
@@ -157,14 +280,20 @@ public final class TableEncoderFitter implements Serializable {
   }
 
   /**
-   * Fits the mixtures and fixes the category lists.
+   * Fits the mixtures and fixes the category lists; for a private fitter, draws the noise and
+   * releases only private (or declared public) statistics.
    *
    * @throws IllegalArgumentException for an empty table, or naming a categorical column with more
-   *     than {@link EncodingOptions#maxCategories()} values (and the option that raises it).
+   *     than {@link EncodingOptions#maxCategories()} values (and the option that raises it); for a
+   *     private fitter also naming a column none of whose values or ranges clear the release
+   *     threshold, or a continuous column with too many distinct cells.
    */
   public TableEncoder extract(Accumulator acc) {
     if (acc.rows == 0) {
       throw new IllegalArgumentException("the table is empty: no rows to fit");
+    }
+    if (privacy != null) {
+      return extractPrivate(acc);
     }
     List<ColumnCodec> codecs = new ArrayList<>();
     for (int j = 0; j < readers.length; j++) {
@@ -181,6 +310,43 @@ public final class TableEncoderFitter implements Serializable {
       }
     }
     return new TableEncoder(spec, options, acc.rows, codecs);
+  }
+
+  private TableEncoder extractPrivate(Accumulator acc) {
+    double noisyRows = acc.rows + privacy.rowsSigma() * privacy.noise("rows", 0).gaussian();
+    List<ColumnCodec> codecs = new ArrayList<>();
+    Map<String, ColumnPrivacy> columnPrivacy = new LinkedHashMap<>();
+    for (int j = 0; j < readers.length; j++) {
+      ColumnSpec c = spec.columns().get(j);
+      ColumnPrivacy.Mode mode = privacy.mode(j);
+      ColumnDeclaration declared = spec.declaration(c.name());
+      if (!continuous[j] && acc.categorical[j].overflowed) {
+        throw tooManyCategories(c);
+      }
+      if (mode == ColumnPrivacy.Mode.PUBLIC) {
+        codecs.add(continuous[j]
+            ? new ContinuousColumnCodec(c, readers[j],
+                ContinuousColumnFitter.fit(acc.continuous[j], c.type(), options))
+            : CategoricalColumnCodec.fromCounts(c, readers[j], spec.valueSchema(c),
+                acc.categorical[j]));
+        columnPrivacy.put(c.name(), new ColumnPrivacy(mode, 0, "exact statistics, declared"
+            + " public in the schema (\"" + ColumnDeclaration.PUBLIC + "\": true); no budget"));
+      } else if (continuous[j]) {
+        PrivateContinuousFitter.Result fitted = PrivateContinuousFitter.fit(
+            acc.privateContinuous[j], c, declared, privacy, j, options);
+        codecs.add(new ContinuousColumnCodec(c, readers[j], fitted.modes()));
+        columnPrivacy.put(c.name(), new ColumnPrivacy(mode, privacy.share(j),
+            fitted.mechanism()));
+      } else {
+        PrivateCategoricalFitter.Result fitted = PrivateCategoricalFitter.fit(acc.categorical[j],
+            c, readers[j], spec.valueSchema(c), declared, privacy, j, noisyRows);
+        codecs.add(fitted.codec());
+        columnPrivacy.put(c.name(), new ColumnPrivacy(mode, privacy.share(j),
+            fitted.mechanism()));
+      }
+    }
+    return new TableEncoder(spec, options, Math.max(1, Math.round(noisyRows)), codecs,
+        columnPrivacy, privacy.spend());
   }
 
   private IllegalArgumentException tooManyCategories(ColumnSpec c) {

@@ -27,16 +27,20 @@ public final class TableSpec implements Serializable {
   private final transient Schema outputSchema;
   private final List<ColumnSpec> columns;
   private final transient Map<String, ColumnSpec> byName;
+  private final transient Map<String, ColumnDeclaration> declarations;
 
   private TableSpec(Schema inputSchema, Schema outputSchema, List<ColumnSpec> columns) {
     this.inputSchema = inputSchema;
     this.outputSchema = outputSchema;
     this.columns = List.copyOf(columns);
     Map<String, ColumnSpec> map = new LinkedHashMap<>();
+    Map<String, ColumnDeclaration> declared = new LinkedHashMap<>();
     for (ColumnSpec c : columns) {
       map.put(c.name(), c);
+      declared.put(c.name(), ColumnDeclarations.read(inputSchema.getField(c.name()), c));
     }
     this.byName = map;
+    this.declarations = declared;
   }
 
   /**
@@ -47,10 +51,15 @@ public final class TableSpec implements Serializable {
    * Other logical types are modelled as their underlying type (time-millis as an int, uuid as a
    * string, ...).
    *
+   * <p>Fields may carry {@link ColumnDeclaration} properties ({@code synthbeam.categories},
+   * {@code synthbeam.range}, {@code synthbeam.points}, {@code synthbeam.public}): public knowledge
+   * a private fit uses instead of spending budget; they are checked here.
+   *
    * @throws IllegalArgumentException naming the field for an unsupported type (record, array, map,
    *     bytes, fixed, a union of several types), and naming the column for a categorical or
    *     excluded column the schema does not have, or a float/double/date column marked categorical;
-   *     also when no column is left to model.
+   *     also when no column is left to model, and naming the field and property for a malformed
+   *     declaration.
    */
   public static TableSpec fromSchema(Schema inputSchema, EncodingOptions options) {
     if (inputSchema.getType() != Schema.Type.RECORD) {
@@ -110,6 +119,14 @@ public final class TableSpec implements Serializable {
           + String.join(", ", byName.keySet()));
     }
     return c;
+  }
+
+  /**
+   * What the schema declares about the column called {@code name} ({@link ColumnDeclaration#NONE}
+   * when nothing), or an IllegalArgumentException listing the known columns.
+   */
+  public ColumnDeclaration declaration(String name) {
+    return declarations.get(column(name).name());
   }
 
   /** The Avro schema of a column's values (the non-null branch of a nullable union). */
