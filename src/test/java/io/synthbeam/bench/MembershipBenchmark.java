@@ -60,8 +60,8 @@ public final class MembershipBenchmark {
           o.differentialPrivacy() == null ? "no DP" : "DP epsilon " + epsilon,
           report.membershipAuc(), report.dcrShare(), report.dcrBaseline(),
           (System.nanoTime() - t0) / 1e9,
-          model.summary().differentialPrivacy() == null ? ""
-              : "  " + model.summary().differentialPrivacy().summary());
+          model.summary().privacy() == null ? ""
+              : "  " + model.summary().privacy().summary());
     }
   }
 }

@@ -8,6 +8,7 @@ import io.synthbeam.table.EncodingOptions;
 import io.synthbeam.table.TableEncoder;
 import io.synthbeam.table.TableEncoderFitter;
 import io.synthbeam.table.TableSpec;
+import io.synthbeam.table.dp.PreprocessingPrivacy;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.avro.Schema;
@@ -45,10 +46,25 @@ public final class CtganTrainer {
   public CtganModel fit(Schema schema, List<? extends GenericRecord> records,
       EncodingOptions encoding, TrainingListener listener) {
     TableSpec spec = TableSpec.fromSchema(schema, encoding);
-    TableEncoder encoder = new TableEncoderFitter(spec, encoding).fit(records);
+    TableEncoderFitter fitter = new TableEncoderFitter(spec, encoding);
+    DifferentialPrivacy dp = options.differentialPrivacy();
+    if (dp != null) {
+      fitter = fitter.withPrivacy(preprocessingBudget(dp));
+    }
+    TableEncoder encoder = fitter.fit(records);
     List<? extends GenericRecord> training = capRows(records);
     EncodedTable encoded = encoder.encodeAll(training, options.seed());
     return fit(encoder, encoded, listener);
+  }
+
+  /**
+   * The encoder statistics' budget under {@code dp}: its preprocessing share of epsilon and half
+   * of delta, with a noise seed derived from the (secret) DP noise seed.
+   */
+  public static PreprocessingPrivacy preprocessingBudget(DifferentialPrivacy dp) {
+    long seed = new Rng(dp.resolveNoiseSeed(), 1).nextLong();
+    return new PreprocessingPrivacy(dp.epsilon() * dp.preprocessingShare(), dp.delta() / 2,
+        seed);
   }
 
   /** A seeded uniform sample of at most {@link CtganOptions#maxTrainingRows()} rows. */
@@ -84,7 +100,7 @@ public final class CtganTrainer {
     }
     options.validate();
     Parallelism.setThreads(options.threads());
-    PrivacyPlan privacy = PrivacyPlan.of(options, rows.rows());
+    PrivacyPlan privacy = PrivacyPlan.of(options, encoder, rows.rows());
     TrainingLoop loop = new TrainingLoop(privacy.options(), encoder, rows);
     int steps = loop.stepsPerEpoch();
     List<Double> critic = new ArrayList<>();
@@ -125,7 +141,7 @@ public final class CtganTrainer {
     TrainingSummary summary = new TrainingSummary(options.seed(), options.epochs(),
         options.batchSize(), rows.rows(), encoder.rowCount(), options.threads(),
         privacy.options().toString(), critic, generator, seconds, total, SynthBeamVersion.VERSION,
-        privacy.spend(loop.stepsTaken()));
+        privacy.account(loop.stepsTaken()));
     return new CtganModel(encoder, FoldedGenerator.fold(loop.generator), options.noiseWidth(),
         summary);
   }

@@ -70,13 +70,16 @@ final class TrainingLoop {
       this.clipping = null;
       this.batch = options.batchSize();
     } else {
+      // Amplification by sampling holds only if the sample is secret: the secret noise seed
+      // draws it, like the noise.
       this.privateBatches = new PrivateBatches(data.rows(), options.batchSize(), sampler,
-          root.split());
+          new Rng(dp.resolveNoiseSeed(), 3));
       if (!(dp.noiseMultiplier() > 0)) {
         throw new IllegalArgumentException("the DP noise multiplier must be calibrated first");
       }
+      // The noise must stay secret: it comes from the DP noise seed, never from the fit's seed.
       this.clipping = new UnitClipping(dp.clipNorm(), dp.noiseMultiplier(),
-          privateBatches.expectedRows(), root.split());
+          privateBatches.expectedRows(), new Rng(dp.resolveNoiseSeed(), 2));
       // Padding units beyond the sampled rows keep the shapes fixed from step to step.
       this.batch = privateBatches.capacity();
     }

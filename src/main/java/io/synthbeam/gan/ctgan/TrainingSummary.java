@@ -1,6 +1,5 @@
 package io.synthbeam.gan.ctgan;
 
-import io.synthbeam.privacy.DpSpend;
 import java.util.List;
 
 /**
@@ -9,13 +8,13 @@ import java.util.List;
  * @param criticLoss mean critic loss (Wasserstein estimate plus penalty) per epoch
  * @param generatorLoss mean generator loss (critic score plus condition cross-entropy) per epoch
  * @param secondsPerEpoch wall time per epoch
- * @param differentialPrivacy what DP-SGD spent (epsilon, delta, sigma, C, q, steps), or null for a
+ * @param privacy the differential-privacy guarantee (total and per part), or null for a
  *     non-private fit
  */
 public record TrainingSummary(long seed, int epochs, int batchSize, long trainingRows,
     long tableRows, int threads, String options, List<Double> criticLoss,
     List<Double> generatorLoss, List<Double> secondsPerEpoch, double totalSeconds,
-    String libraryVersion, DpSpend differentialPrivacy) {
+    String libraryVersion, PrivacyAccount privacy) {
 
   public TrainingSummary {
     criticLoss = List.copyOf(criticLoss);
