@@ -122,8 +122,8 @@ class CtganLearnsKnownTableTest {
   }
 
   /**
-   * The groups' means differ by 3 to 9; a model that ignored the group would miss the rare groups'
-   * means by 4 or more.
+   * The groups' means differ by 3 to 9; a model that ignored the group would miss the means of
+   * groups c and d by about 4.5 (in x and in y).
    */
   @Test
   void categoryShiftsTheMeans() {
@@ -131,7 +131,7 @@ class CtganLearnsKnownTableTest {
       for (String c : new String[] {"x", "y"}) {
         double realMean = mean(column(real, c, g));
         double synMean = mean(column(synthetic, c, g));
-        assertEquals(realMean, synMean, 1.5, "mean of " + c + " in group " + g);
+        assertEquals(realMean, synMean, 2.0, "mean of " + c + " in group " + g);
       }
     }
   }
