@@ -31,16 +31,37 @@ public final class FitAndSample {
       int eq = arg.indexOf('=');
       a.put(arg.substring(0, eq), arg.substring(eq + 1));
     }
-    CtganOptions o = CtganOptions.defaults()
-        .withEpochs(Integer.parseInt(a.getOrDefault("epochs", "300")))
-        .withSeed(Long.parseLong(a.getOrDefault("seed", "1")))
-        .withBatchSize(Integer.parseInt(a.getOrDefault("batch", "500")))
-        .withGeneratorAverageDecay(Double.parseDouble(a.getOrDefault("average", "0")))
-        .withReuseFakeBatch(Boolean.parseBoolean(a.getOrDefault("reuse", "false")))
-        .withLearningRates(Double.parseDouble(a.getOrDefault("lrG", "2e-4")),
-            Double.parseDouble(a.getOrDefault("lrD", "2e-4")))
-        .withCriticDropout(Double.parseDouble(a.getOrDefault("dropout", "0.5")))
-        .withPac(Integer.parseInt(a.getOrDefault("pac", "10")));
+    // Only what is given overrides the trainer's defaults.
+    CtganOptions o = CtganOptions.defaults();
+    if (a.containsKey("epochs")) {
+      o = o.withEpochs(Integer.parseInt(a.get("epochs")));
+    }
+    if (a.containsKey("seed")) {
+      o = o.withSeed(Long.parseLong(a.get("seed")));
+    }
+    if (a.containsKey("batch")) {
+      o = o.withBatchSize(Integer.parseInt(a.get("batch")));
+    }
+    if (a.containsKey("average")) {
+      o = o.withGeneratorAverageDecay(Double.parseDouble(a.get("average")));
+    }
+    if (a.containsKey("reuse")) {
+      o = o.withReuseFakeBatch(Boolean.parseBoolean(a.get("reuse")));
+    }
+    if (a.containsKey("lrG") || a.containsKey("lrD")) {
+      o = o.withLearningRates(Double.parseDouble(a.getOrDefault("lrG", "2e-4")),
+          Double.parseDouble(a.getOrDefault("lrD", "2e-4")));
+    }
+    if (a.containsKey("dropout")) {
+      o = o.withCriticDropout(Double.parseDouble(a.get("dropout")));
+    }
+    if (a.containsKey("pac")) {
+      o = o.withPac(Integer.parseInt(a.get("pac")));
+    }
+    if (a.containsKey("epsilon")) {
+      o = o.withDifferentialPrivacy(
+          io.synthbeam.gan.ctgan.DifferentialPrivacy.epsilon(Double.parseDouble(a.get("epsilon"))));
+    }
     if (a.containsKey("threads")) {
       o = o.withThreads(Integer.parseInt(a.get("threads")));
     }
@@ -56,5 +77,8 @@ public final class FitAndSample {
     List<GenericRecord> syn = model.sample(rows, o.seed(), Map.of());
     TableFiles.write(Path.of(a.get("out")), model.encoder().spec().outputSchema(), syn);
     System.err.printf(Locale.ROOT, "fit %.1f s (%.2f s/epoch)%n", secs, secs / o.epochs());
+    if (model.summary().privacy() != null) {
+      System.err.println(model.summary().privacy().summary());
+    }
   }
 }
