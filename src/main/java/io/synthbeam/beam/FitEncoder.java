@@ -69,9 +69,13 @@ final class FitEncoder extends PTransform<PCollection<GenericRecord>, PCollectio
       return fitter.merge(accumulators);
     }
 
+    /**
+     * A copy: the output element goes to several consumers (the extraction and Combine's own
+     * default-value view), while the runner may still hold the accumulator it combined into.
+     */
     @Override
     public Accumulator extractOutput(Accumulator accumulator) {
-      return accumulator;
+      return fitter.merge(List.of(accumulator));
     }
 
     @Override
