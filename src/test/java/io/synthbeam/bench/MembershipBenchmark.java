@@ -26,9 +26,12 @@ import org.apache.avro.generic.GenericRecord;
  * distance-based membership AUC (a member is guessed when it lies close to a synthetic row).
  *
  * <pre>
- * java ... io.synthbeam.bench.MembershipBenchmark TABLE ROWS EPOCHS EPSILON [CRITIC_DROPOUT]
+ * java ... io.synthbeam.bench.MembershipBenchmark TABLE ROWS EPOCHS EPSILON [CRITIC_DROPOUT [SPLIT]]
  * java ... io.synthbeam.bench.MembershipBenchmark examples/adult/train.csv.gz 100 3000 1.0 0
  * </pre>
+ *
+ * <p>{@code SPLIT} (default 1) seeds the draw of members and non-members, so repeated runs on
+ * other splits show how much the AUC of 2 x ROWS rows varies.
  */
 public final class MembershipBenchmark {
   private MembershipBenchmark() {}
@@ -39,8 +42,9 @@ public final class MembershipBenchmark {
     int epochs = Integer.parseInt(args[2]);
     double epsilon = Double.parseDouble(args[3]);
     double dropout = args.length > 4 ? Double.parseDouble(args[4]) : 0.5;
+    long split = args.length > 5 ? Long.parseLong(args[5]) : 1;
     List<GenericRecord> rows = new ArrayList<>(table.records());
-    Collections.shuffle(rows, new Random(1));
+    Collections.shuffle(rows, new Random(split));
     List<GenericRecord> members = rows.subList(0, n);
     List<GenericRecord> others = rows.subList(n, 2 * n);
     ValidationColumns columns = ValidationColumns.fromSchema(table.schema(), Map.of(), "class");
