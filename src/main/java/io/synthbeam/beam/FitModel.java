@@ -1,7 +1,6 @@
 package io.synthbeam.beam;
 
 import io.synthbeam.table.TableEncoder;
-import io.synthbeam.table.TableEncoderFitter;
 import io.synthbeam.table.TableSpec;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -14,7 +13,8 @@ import org.apache.beam.sdk.values.PCollectionView;
  * Records in, a fitted model out: fits the encoder (in parallel), encodes a deterministic training
  * sample (in parallel) and trains on one worker. Outputs tagged {@link TrainModel#BUNDLE} (one
  * element: the bundle's zip bytes) and {@link TrainModel#SUMMARY} (one element: the training
- * summary as JSON).
+ * summary as JSON). A private fit ({@code CtganOptions.withDifferentialPrivacy}) fits the encoder
+ * with its share of the budget and trains with DP-SGD; the summary records what was spent.
  */
 final class FitModel extends PTransform<PCollection<GenericRecord>, PCollectionTuple> {
   private final TableSpec spec;
@@ -28,8 +28,7 @@ final class FitModel extends PTransform<PCollection<GenericRecord>, PCollectionT
   @Override
   public PCollectionTuple expand(PCollection<GenericRecord> records) {
     PCollectionView<TableEncoder> encoder = records
-        .apply("FitEncoder", new FitEncoder(spec,
-            new TableEncoderFitter(spec, settings.encoding())))
+        .apply("FitEncoder", new FitEncoder(spec, settings.encoderFitter(spec)))
         .apply("EncoderView", View.asSingleton());
     return records
         .apply("TrainingSample", new TrainingSample(encoder, spec.inputSchema(),

@@ -1,6 +1,7 @@
 package io.synthbeam.beam;
 
 import io.synthbeam.gan.ctgan.CtganOptions;
+import io.synthbeam.gan.ctgan.DifferentialPrivacy;
 import io.synthbeam.table.EncodingOptions;
 import io.synthbeam.table.TableSpec;
 import org.apache.avro.Schema;
@@ -87,6 +88,16 @@ public final class FitTableModel
    */
   public FitTableModel withMaxTrainingRows(int rows) {
     return new FitTableModel(path, model.withMaxTrainingRows(rows));
+  }
+
+  /**
+   * Differentially private fit ({@link DifferentialPrivacy}; null: off): the encoder's statistics
+   * spend their share of epsilon, DP-SGD the rest, and the model bundle's training summary
+   * records the guarantee reached. Sets the pac to 1; a later {@code withCtganOptions} replaces
+   * it.
+   */
+  public FitTableModel withDifferentialPrivacy(DifferentialPrivacy dp) {
+    return new FitTableModel(path, model.withDifferentialPrivacy(dp));
   }
 
   /** The input's schema, when its coder is not an AvroCoder. */

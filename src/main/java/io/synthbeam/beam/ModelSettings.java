@@ -1,7 +1,11 @@
 package io.synthbeam.beam;
 
 import io.synthbeam.gan.ctgan.CtganOptions;
+import io.synthbeam.gan.ctgan.CtganTrainer;
+import io.synthbeam.gan.ctgan.DifferentialPrivacy;
 import io.synthbeam.table.EncodingOptions;
+import io.synthbeam.table.TableEncoderFitter;
+import io.synthbeam.table.TableSpec;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Arrays;
@@ -71,6 +75,24 @@ final class ModelSettings implements Serializable {
     return new ModelSettings(ctgan, notNull(options, "EncodingOptions"), maxTrainingRows, schema);
   }
 
+  /** Null turns differential privacy off. */
+  ModelSettings withDifferentialPrivacy(DifferentialPrivacy dp) {
+    return withCtganOptions(ctgan.withDifferentialPrivacy(dp));
+  }
+
+  /**
+   * The encoder's fitter: for a private fit, one that spends the encoder's share of the budget
+   * (as {@link CtganTrainer#fit(Schema, java.util.List, EncodingOptions,
+   * io.synthbeam.gan.ctgan.TrainingListener)} does), so the trainer can account for it.
+   */
+  TableEncoderFitter encoderFitter(TableSpec spec) {
+    TableEncoderFitter fitter = new TableEncoderFitter(spec, encoding);
+    DifferentialPrivacy dp = ctgan.differentialPrivacy();
+    // The noise seed is drawn here, once: a retried fit of the encoder adds the same noise
+    // instead of releasing a second noisy draw of the same statistics.
+    return dp == null ? fitter : fitter.withPrivacy(CtganTrainer.preprocessingBudget(dp));
+  }
+
   ModelSettings withEpochs(int epochs) {
     return withCtganOptions(ctgan.withEpochs(epochs));
   }
@@ -110,6 +132,11 @@ final class ModelSettings implements Serializable {
         .add(DisplayData.item("maxTrainingRows", maxTrainingRows)
             .withLabel("Most rows trained on"))
         .add(DisplayData.item("ctganOptions", ctgan.toString()).withLabel("Trainer options"));
+    DifferentialPrivacy dp = ctgan.differentialPrivacy();
+    if (dp != null) {
+      builder.add(DisplayData.item("epsilon", dp.epsilon()).withLabel("Differential privacy ε"))
+          .add(DisplayData.item("delta", dp.delta()).withLabel("Differential privacy δ"));
+    }
     if (!encoding.categoricalColumns().isEmpty()) {
       builder.add(DisplayData.item("categoricalColumns",
           String.join(",", encoding.categoricalColumns())).withLabel("Categorical columns"));

@@ -1,6 +1,7 @@
 package io.synthbeam.beam;
 
 import io.synthbeam.gan.ctgan.CtganOptions;
+import io.synthbeam.gan.ctgan.DifferentialPrivacy;
 import io.synthbeam.onnx.ExecutionDevice;
 import io.synthbeam.table.ColumnKind;
 import io.synthbeam.table.ColumnSpec;
@@ -161,6 +162,17 @@ public final class RebalanceTable
   /** Most rows trained on (default {@value ModelSettings#DEFAULT_MAX_TRAINING_ROWS}). */
   public RebalanceTable withMaxTrainingRows(int rows) {
     return withModel(model.withMaxTrainingRows(rows));
+  }
+
+  /**
+   * Differentially private fit ({@link DifferentialPrivacy}; null: off): the encoder's statistics
+   * spend their share of epsilon, DP-SGD the rest, and the model bundle's training summary
+   * records the guarantee reached. Sets the pac to 1; a later {@code withCtganOptions} replaces
+   * it. The output's real rows
+   * are the input's, not private; only the model and the synthetic rows are.
+   */
+  public RebalanceTable withDifferentialPrivacy(DifferentialPrivacy dp) {
+    return withModel(model.withDifferentialPrivacy(dp));
   }
 
   /** The input's schema, when its coder is not an AvroCoder. */

@@ -1,11 +1,17 @@
 package io.synthbeam.beam;
 
 import io.synthbeam.gan.ctgan.CtganOptions;
+import io.synthbeam.gan.ctgan.DifferentialPrivacy;
 import io.synthbeam.onnx.ExecutionDevice;
+import io.synthbeam.table.ColumnKind;
 import io.synthbeam.table.EncodingOptions;
 import io.synthbeam.table.TableSpec;
+import io.synthbeam.validation.QualityGates;
+import io.synthbeam.validation.ValidateSynthetic;
+import io.synthbeam.validation.ValidationOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
@@ -39,6 +45,19 @@ import org.apache.beam.sdk.values.TupleTag;
  * result.getSynthetic();        // the synthetic records
  * result.getModelBundle();      // one element: the model bundle's zip bytes
  * result.getFitStatistics();    // one element: the training summary as JSON
+ *
+ * // Validated against a holdout; a table below the gates is quarantined instead of emitted.
+ * SynthesizeTable.Result checked = patients.apply(SynthesizeTable.create()
+ *     .withValidation(holdout, "stroke")
+ *     .withGates(QualityGates.none().withMinUtility(0.8).withMaxDcrExcess(0.05))
+ *     .withQuarantine()
+ *     .withResult());
+ * checked.getSynthetic();       // the records, if every gate passed
+ * checked.getQuarantined();     // the records, if a gate failed
+ * checked.getReportJson();      // one element each: the reports
+ *
+ * // Differentially private: (ε = 3, δ = 1e-5) for the model and every row sampled from it.
+ * patients.apply(SynthesizeTable.create().withDifferentialPrivacy(DifferentialPrivacy.epsilon(3)));
  * }</pre>
  *
  * <p>The input's schema is taken from its {@code AvroCoder}, or given with {@link #withSchema}.
@@ -74,46 +93,52 @@ public final class SynthesizeTable
   private final ModelSettings model;
   private final SamplingSettings sampling;
   private final String modelPath;
+  private final transient ValidationSettings validation;
 
-  private SynthesizeTable(ModelSettings model, SamplingSettings sampling, String modelPath) {
+  private SynthesizeTable(ModelSettings model, SamplingSettings sampling, String modelPath,
+      ValidationSettings validation) {
     this.model = model;
     this.sampling = sampling;
     this.modelPath = modelPath;
+    this.validation = validation;
   }
 
   /** Default options: CTGAN's ({@link CtganOptions#defaults()}), as many rows as the input. */
   public static SynthesizeTable create() {
-    return new SynthesizeTable(ModelSettings.defaults(), SamplingSettings.defaults(), null);
+    return new SynthesizeTable(ModelSettings.defaults(), SamplingSettings.defaults(), null,
+        ValidationSettings.none());
   }
 
   /** Synthetic rows to generate (default: as many as the input has). */
   public SynthesizeTable withRows(long rows) {
-    return new SynthesizeTable(model, sampling.withRows(rows), modelPath);
+    return new SynthesizeTable(model, sampling.withRows(rows), modelPath, validation);
   }
 
   /** Training epochs (default 300). */
   public SynthesizeTable withEpochs(int epochs) {
-    return new SynthesizeTable(model.withEpochs(epochs), sampling, modelPath);
+    return new SynthesizeTable(model.withEpochs(epochs), sampling, modelPath, validation);
   }
 
   /** Rows per training step, a multiple of the pac (default 500). */
   public SynthesizeTable withBatchSize(int batchSize) {
-    return new SynthesizeTable(model.withBatchSize(batchSize), sampling, modelPath);
+    return new SynthesizeTable(model.withBatchSize(batchSize), sampling, modelPath, validation);
   }
 
   /** The seed of encoding, the training sample, training and sampling (default 1). */
   public SynthesizeTable withSeed(long seed) {
-    return new SynthesizeTable(model.withSeed(seed), sampling, modelPath);
+    return new SynthesizeTable(model.withSeed(seed), sampling, modelPath, validation);
   }
 
   /** Int/long columns to model as categories rather than numbers. */
   public SynthesizeTable withCategoricalColumns(String... columns) {
-    return new SynthesizeTable(model.withCategoricalColumns(columns), sampling, modelPath);
+    return new SynthesizeTable(model.withCategoricalColumns(columns), sampling, modelPath,
+        validation);
   }
 
   /** Columns left out of the model and of the output schema (identifiers, free text, ...). */
   public SynthesizeTable withExcludedColumns(String... columns) {
-    return new SynthesizeTable(model.withExcludedColumns(columns), sampling, modelPath);
+    return new SynthesizeTable(model.withExcludedColumns(columns), sampling, modelPath,
+        validation);
   }
 
   /**
@@ -121,17 +146,20 @@ public final class SynthesizeTable
    * {@code Map.of("stroke", "1")}); rows the generator makes otherwise are rejected.
    */
   public SynthesizeTable withConditions(Map<String, String> conditions) {
-    return new SynthesizeTable(model, sampling.withConditions(conditions), modelPath);
+    return new SynthesizeTable(model, sampling.withConditions(conditions), modelPath,
+        validation);
   }
 
   /** All the trainer's options (network widths, learning rates, pac, threads, ...). */
   public SynthesizeTable withCtganOptions(CtganOptions options) {
-    return new SynthesizeTable(model.withCtganOptions(options), sampling, modelPath);
+    return new SynthesizeTable(model.withCtganOptions(options), sampling, modelPath,
+        validation);
   }
 
   /** All the encoding's options (modes, point masses, category limit, ...). */
   public SynthesizeTable withEncodingOptions(EncodingOptions options) {
-    return new SynthesizeTable(model.withEncodingOptions(options), sampling, modelPath);
+    return new SynthesizeTable(model.withEncodingOptions(options), sampling, modelPath,
+        validation);
   }
 
   /**
@@ -140,27 +168,75 @@ public final class SynthesizeTable
    * fitted on every row.
    */
   public SynthesizeTable withMaxTrainingRows(int rows) {
-    return new SynthesizeTable(model.withMaxTrainingRows(rows), sampling, modelPath);
+    return new SynthesizeTable(model.withMaxTrainingRows(rows), sampling, modelPath,
+        validation);
   }
 
   /** Synthetic rows per parallel shard (default {@value SamplingSettings#DEFAULT_ROWS_PER_SHARD}). */
   public SynthesizeTable withRowsPerShard(int rows) {
-    return new SynthesizeTable(model, sampling.withRowsPerShard(rows), modelPath);
+    return new SynthesizeTable(model, sampling.withRowsPerShard(rows), modelPath, validation);
   }
 
   /** Where ONNX Runtime runs the generator (default {@link ExecutionDevice#AUTO}). */
   public SynthesizeTable withDevice(ExecutionDevice device) {
-    return new SynthesizeTable(model, sampling.withDevice(device), modelPath);
+    return new SynthesizeTable(model, sampling.withDevice(device), modelPath, validation);
   }
 
   /** The input's schema, when its coder is not an AvroCoder. */
   public SynthesizeTable withSchema(Schema schema) {
-    return new SynthesizeTable(model.withSchema(schema), sampling, modelPath);
+    return new SynthesizeTable(model.withSchema(schema), sampling, modelPath, validation);
   }
 
   /** Also writes the model bundle to {@code path} (atomically; any Beam file system). */
   public SynthesizeTable withModelSavedTo(String path) {
-    return new SynthesizeTable(model, sampling, ModelSettings.notNull(path, "path"));
+    return new SynthesizeTable(model, sampling, ModelSettings.notNull(path, "path"), validation);
+  }
+
+  /**
+   * Differentially private fit ({@link DifferentialPrivacy}; null: off): the encoder's statistics
+   * spend their share of epsilon, DP-SGD the rest, and the model bundle's training summary
+   * records the guarantee reached; every synthetic row is post-processing of the model. Sets the
+   * pac to 1; a later {@link #withCtganOptions} replaces it. Without a noise seed the fit is not
+   * reproducible (the noise must stay secret).
+   */
+  public SynthesizeTable withDifferentialPrivacy(DifferentialPrivacy dp) {
+    return new SynthesizeTable(model.withDifferentialPrivacy(dp), sampling, modelPath,
+        validation);
+  }
+
+  /**
+   * Validates the synthetic table (fidelity, utility, privacy risk; see {@link ValidateSynthetic})
+   * against the input as the training rows and {@code holdout}, real rows the model never saw
+   * (same schema as the input); {@code targetColumn} is the column the utility models predict.
+   * The reports are the {@link Result}'s {@link Result#getReportJson} and
+   * {@link Result#getReportHtml}.
+   */
+  public SynthesizeTable withValidation(PCollection<GenericRecord> holdout,
+      String targetColumn) {
+    return new SynthesizeTable(model, sampling, modelPath,
+        validation.withHoldout(holdout, targetColumn));
+  }
+
+  /**
+   * Quality gates (needs {@link #withValidation}): a table that fails one fails the pipeline with
+   * a {@link io.synthbeam.validation.QualityGateException} naming the figure, its value and the
+   * bound, before any synthetic row is emitted; see {@link #withQuarantine} to keep it instead.
+   */
+  public SynthesizeTable withGates(QualityGates gates) {
+    return new SynthesizeTable(model, sampling, modelPath, validation.withGates(gates));
+  }
+
+  /**
+   * A table that fails a gate goes to {@link Result#getQuarantined()} and the main output stays
+   * empty, instead of failing the pipeline (needs {@link #withGates}).
+   */
+  public SynthesizeTable withQuarantine() {
+    return new SynthesizeTable(model, sampling, modelPath, validation.withQuarantine());
+  }
+
+  /** The validation's options (learners, sample sizes, threads; default: with charts). */
+  public SynthesizeTable withValidationOptions(ValidationOptions options) {
+    return new SynthesizeTable(model, sampling, modelPath, validation.withOptions(options));
   }
 
   /** This transform with all its outputs: records, model bundle and training statistics. */
@@ -177,6 +253,8 @@ public final class SynthesizeTable
     TableSpec spec = TableSpec.fromSchema(RecordSchemas.of(input, model.schema(),
         "SynthesizeTable"), model.encoding());
     Conditions.checkColumns(spec, sampling.conditions());
+    Map<String, ColumnKind> kinds = ValidationSettings.kinds(model);
+    validation.check(spec, kinds);
     if (modelPath != null) {
       checkCanWrite(modelPath);
     }
@@ -192,7 +270,12 @@ public final class SynthesizeTable
         .apply("ToRequest", new ToRequest(model.seed(), sampling.conditions()))
         .apply("Sample", new SampleShards(bundle.apply("BundleView", View.asSingleton()),
             spec.outputSchema(), sampling.rowsPerShard(), sampling.device()));
-    return new Result(input.getPipeline(), synthetic, bundle, fitted.get(TrainModel.SUMMARY));
+    PCollection<String> summary = fitted.get(TrainModel.SUMMARY);
+    if (!validation.enabled()) {
+      return new Result(input.getPipeline(), synthetic, bundle, summary, null);
+    }
+    return new Result(input.getPipeline(), synthetic, bundle, summary,
+        validation.validate(synthetic, input, bundle, spec, kinds));
   }
 
   static void checkCanWrite(String path) {
@@ -209,6 +292,9 @@ public final class SynthesizeTable
     model.populateDisplayData(builder);
     sampling.populateDisplayData(builder);
     builder.addIfNotNull(DisplayData.item("modelPath", modelPath).withLabel("Model saved to"));
+    if (validation != null) {
+      validation.populateDisplayData(builder);
+    }
   }
 
   /** {@link SynthesizeTable} with all its outputs. */
@@ -232,7 +318,10 @@ public final class SynthesizeTable
     }
   }
 
-  /** The outputs of {@link SynthesizeTable}: synthetic records, model bundle, statistics. */
+  /**
+   * The outputs of {@link SynthesizeTable}: synthetic records, model bundle, statistics and, with
+   * {@link #withValidation}, the reports and the quarantined records.
+   */
   public static final class Result implements POutput {
     private static final TupleTag<GenericRecord> SYNTHETIC = new TupleTag<>("synthetic");
     private static final TupleTag<byte[]> BUNDLE = new TupleTag<>("modelBundle");
@@ -242,18 +331,61 @@ public final class SynthesizeTable
     private final PCollection<GenericRecord> synthetic;
     private final PCollection<byte[]> bundle;
     private final PCollection<String> statistics;
+    /** ValidateSynthetic's outputs, or null without validation. */
+    private final PCollectionTuple validated;
 
     private Result(Pipeline pipeline, PCollection<GenericRecord> synthetic,
-        PCollection<byte[]> bundle, PCollection<String> statistics) {
+        PCollection<byte[]> bundle, PCollection<String> statistics, PCollectionTuple validated) {
       this.pipeline = pipeline;
       this.synthetic = synthetic;
       this.bundle = bundle;
       this.statistics = statistics;
+      this.validated = validated;
     }
 
-    /** The synthetic records (AvroCoder of the output schema). */
+    /**
+     * The synthetic records (AvroCoder of the output schema). With validation, only once the
+     * table has passed its gates: empty when it was quarantined.
+     */
     public PCollection<GenericRecord> getSynthetic() {
-      return synthetic;
+      return validated == null ? synthetic : validated.get(ValidateSynthetic.ACCEPTED);
+    }
+
+    /**
+     * The synthetic records when the table failed a gate under {@link #withQuarantine} (else
+     * empty).
+     *
+     * @throws IllegalStateException without {@link #withValidation}
+     */
+    public PCollection<GenericRecord> getQuarantined() {
+      return validation(ValidateSynthetic.QUARANTINED);
+    }
+
+    /**
+     * One element: the validation report as JSON ({@code ReportJson}'s keys, with
+     * {@code privacy_guarantee} from the model bundle).
+     *
+     * @throws IllegalStateException without {@link #withValidation}
+     */
+    public PCollection<String> getReportJson() {
+      return validation(ValidateSynthetic.REPORT_JSON);
+    }
+
+    /**
+     * One element: the self-contained HTML validation report.
+     *
+     * @throws IllegalStateException without {@link #withValidation}
+     */
+    public PCollection<String> getReportHtml() {
+      return validation(ValidateSynthetic.REPORT_HTML);
+    }
+
+    private <T> PCollection<T> validation(TupleTag<T> tag) {
+      if (validated == null) {
+        throw new IllegalStateException("SynthesizeTable validated nothing: call "
+            + "withValidation(holdout, targetColumn) for reports and quarantine");
+      }
+      return validated.get(tag);
     }
 
     /**
@@ -279,7 +411,14 @@ public final class SynthesizeTable
 
     @Override
     public Map<TupleTag<?>, PValue> expand() {
-      return Map.of(SYNTHETIC, synthetic, BUNDLE, bundle, STATISTICS, statistics);
+      Map<TupleTag<?>, PValue> outputs = new LinkedHashMap<>(Map.of(SYNTHETIC, getSynthetic(),
+          BUNDLE, bundle, STATISTICS, statistics));
+      if (validated != null) {
+        outputs.put(ValidateSynthetic.QUARANTINED, getQuarantined());
+        outputs.put(ValidateSynthetic.REPORT_JSON, getReportJson());
+        outputs.put(ValidateSynthetic.REPORT_HTML, getReportHtml());
+      }
+      return outputs;
     }
 
     @Override

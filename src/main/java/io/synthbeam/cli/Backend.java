@@ -12,7 +12,7 @@ interface Backend {
 
   Jobs.Written sample(Jobs.Sample job) throws IOException;
 
-  Jobs.Written synthesize(Jobs.Synthesize job) throws IOException;
+  Jobs.Synthesized synthesize(Jobs.Synthesize job) throws IOException;
 
   Jobs.Rebalanced rebalance(Jobs.Rebalance job) throws IOException;
 }

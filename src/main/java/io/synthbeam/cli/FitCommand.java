@@ -64,6 +64,7 @@ final class FitCommand implements Callable<Integer> {
     TrainingSummary summary = fitted.summary();
     err.printf(Locale.ROOT, "fitted %d epochs on %d rows in %s; model saved to %s%n",
         summary.epochs(), summary.tableRows(), Durations.since(start), model);
+    PrivacyLine.print(err, summary, training.privacy());
     err.flush();
     return 0;
   }

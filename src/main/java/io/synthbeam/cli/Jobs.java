@@ -5,6 +5,7 @@ import io.synthbeam.gan.ctgan.CtganOptions;
 import io.synthbeam.gan.ctgan.TrainingSummary;
 import io.synthbeam.onnx.ExecutionDevice;
 import io.synthbeam.table.EncodingOptions;
+import io.synthbeam.validation.QualityGates;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -34,11 +35,30 @@ final class Jobs {
    * as the input) to {@code output}; also save the bundle when {@code model} is not null.
    */
   record Synthesize(TableIO.Read input, Path output, Long rows, Path model, Model options,
-      Map<String, String> conditions, ExecutionDevice device, PipelineOptions pipeline) {
+      Map<String, String> conditions, ExecutionDevice device, PipelineOptions pipeline,
+      Validation validation) {
     Synthesize {
       conditions = new TreeMap<>(conditions);
     }
   }
+
+  /**
+   * {@code synthesize --holdout}: validate against {@code holdout} predicting {@code target},
+   * hold the table to {@code gates}; write the reports where asked (null: not wanted) and, when
+   * a gate fails, the table to {@code quarantine} (null: nowhere).
+   */
+  record Validation(TableIO.Read holdout, String target, QualityGates gates, Path report,
+      Path json, Path quarantine) {}
+
+  /**
+   * A synthesize run: rows sampled, the training summary, and the validation's outcome (null
+   * without validation). The table is at the output when it passed (or was not validated), at
+   * the quarantine path when it failed and one was given, nowhere otherwise.
+   */
+  record Synthesized(long rows, TrainingSummary summary, Verdict verdict) {}
+
+  /** A validation's outcome: whether every gate passed, the verdict line, the failed gates. */
+  record Verdict(boolean passed, String verdict, String failures) {}
 
   /**
    * {@code rebalance}: add synthetic rows of the classes of {@code label} (a field name) so they
@@ -58,8 +78,11 @@ final class Jobs {
   /** Rows written to the output. */
   record Written(long rows) {}
 
-  /** Real rows per class, and synthetic rows added per class. */
-  record Rebalanced(Map<String, Long> real, Map<String, Long> added) {
+  /**
+   * Real rows per class, synthetic rows added per class, and the training summary (null unless
+   * the fit was private or the model saved).
+   */
+  record Rebalanced(Map<String, Long> real, Map<String, Long> added, TrainingSummary summary) {
     Rebalanced {
       real = new TreeMap<>(real);
       added = new TreeMap<>(added);

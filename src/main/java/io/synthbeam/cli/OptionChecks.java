@@ -52,4 +52,17 @@ final class OptionChecks {
       throw new ParameterException(cmd, option + " must be at least " + min + ", not " + value);
     }
   }
+
+  /** The value must be a finite number above 0. */
+  void positive(String option, double value) {
+    require(value > 0 && Double.isFinite(value), option + " must be a number above 0, not "
+        + value);
+  }
+
+  /** A usage error with {@code message} unless {@code ok}. */
+  void require(boolean ok, String message) {
+    if (!ok) {
+      throw new ParameterException(cmd, message);
+    }
+  }
 }

@@ -101,6 +101,11 @@ final class RebalanceCommand implements Callable<Integer> {
     err.printf(Locale.ROOT, "wrote %d rows (%d real + %d synthetic) to %s in %s%s%n",
         real + added, real, added, output, Durations.since(start),
         model == null ? "" : "; model saved to " + model);
+    PrivacyLine.print(err, result.summary(), training.privacy());
+    if (training.privacy() != null) {
+      err.println("note: the real rows in " + output + " are the input's, not private; the "
+          + "guarantee covers the model and the synthetic rows");
+    }
     err.flush();
     return 0;
   }

@@ -2,6 +2,9 @@ package io.synthbeam.cli;
 
 import io.synthbeam.beam.io.TableIO;
 import io.synthbeam.io.AtomicFiles;
+import io.synthbeam.io.FileFormat;
+import io.synthbeam.validation.QualityGates;
+import java.io.IOException;
 import io.synthbeam.onnx.ExecutionDevice;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -22,8 +25,14 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = {"Train a model on a table and write a synthetic table like it, in one "
         + "Apache Beam pipeline (fit + sample).", ""},
-    footer = {"", "Exit codes: 0 done, 1 failed (bad data, IO or training error), "
-        + "2 usage error."})
+    footer = {"", "Quality gates: with --holdout and --target the synthetic table is validated "
+        + "like 'synthbeam validate' does (the input as the training rows). A table that fails "
+        + "--min-utility or --max-dcr-excess is not written to --output: it is dropped, or with "
+        + "--quarantine written to OUT.quarantine.EXT (e.g. synthetic.quarantine.csv); the "
+        + "reports are written either way. Every file is written to a staging folder next to "
+        + "the output first and moved into place at the end, so a failed run leaves none.",
+        "Exit codes: 0 done, 1 failed (bad data, IO or training error), 2 usage error, "
+        + "3 a quality gate failed."})
 final class SynthesizeCommand implements Callable<Integer> {
   @ParentCommand SynthBeamCli parent;
   @Spec CommandSpec spec;
@@ -51,6 +60,38 @@ final class SynthesizeCommand implements Callable<Integer> {
       description = "Where ONNX Runtime runs the generator. Default: ${DEFAULT-VALUE}.")
   ExecutionDevice device = ExecutionDevice.AUTO;
 
+  @Option(names = "--holdout", paramLabel = "TABLE",
+      description = "Validate the synthetic table against these real rows the model never "
+          + "sees (same columns as the input); needs --target.")
+  Path holdout;
+
+  @Option(names = "--target", paramLabel = "COL",
+      description = "With --holdout: the column the utility models predict.")
+  String target;
+
+  @Option(names = "--min-utility", paramLabel = "U",
+      description = "Gate: fail (exit 3) when utility, the TSTR/TRTR ratio of the tree "
+          + "ensemble's macro F1 (or R²), is below U, e.g. 0.8.")
+  Double minUtility;
+
+  @Option(names = "--max-dcr-excess", paramLabel = "E",
+      description = "Gate: fail (exit 3) when dcr_share minus dcr_baseline is above E, "
+          + "e.g. 0.05.")
+  Double maxDcrExcess;
+
+  @Option(names = "--report", paramLabel = "REPORT.html",
+      description = "With --holdout: write the HTML validation report here.")
+  Path report;
+
+  @Option(names = "--json", paramLabel = "REPORT.json",
+      description = "With --holdout: write the JSON validation report here.")
+  Path json;
+
+  @Option(names = "--quarantine",
+      description = "A table that fails a gate is written to OUT.quarantine.EXT next to "
+          + "--output instead of being dropped (the exit code is still 3).")
+  boolean quarantine;
+
   @Mixin ModelOptions training;
   @Mixin RunnerOptions runner;
   @Mixin CommonOptions common;
@@ -71,6 +112,7 @@ final class SynthesizeCommand implements Callable<Integer> {
       AtomicFiles.checkCanWriteIn(model.toAbsolutePath().getParent());
     }
     AtomicFiles.checkCanWriteIn(output.toAbsolutePath().getParent());
+    checkValidation(check);
 
     long start = System.nanoTime();
     TableIO.Read input = in.open();
@@ -80,15 +122,73 @@ final class SynthesizeCommand implements Callable<Integer> {
           input.getSchema().getFields().size(), runner.runner);
       err.flush();
     }
-    Jobs.Written written;
+    Jobs.Synthesized done;
     try (AutoCloseable progress = CliLogging.progressTo(err, common.quiet)) {
-      written = parent.backend().synthesize(new Jobs.Synthesize(input, output, rows, model,
+      done = parent.backend().synthesize(new Jobs.Synthesize(input, output, rows, model,
           training.toModel(input.getSchema()), conditions, device,
-          runner.toPipelineOptions(cmd, "synthbeam-synthesize")));
+          runner.toPipelineOptions(cmd, "synthbeam-synthesize"), validation(input)));
     }
-    err.printf(Locale.ROOT, "wrote %d synthetic rows to %s in %s%s%n", written.rows(), output,
-        Durations.since(start), model == null ? "" : "; model saved to " + model);
+    String saved = model == null ? "" : "; model saved to " + model;
+    int code = 0;
+    if (done.verdict() != null) {
+      err.println(done.verdict().verdict());
+    }
+    if (done.verdict() == null || done.verdict().passed()) {
+      err.printf(Locale.ROOT, "wrote %d synthetic rows to %s in %s%s%n", done.rows(), output,
+          Durations.since(start), saved);
+    } else {
+      err.println("synthbeam synthesize: quality gate failed: " + done.verdict().failures());
+      err.println(quarantine
+          ? String.format(Locale.ROOT, "quarantined %d synthetic rows to %s (not %s)%s",
+              done.rows(), StagingFolder.quarantinePath(output), output, saved)
+          : "no table written to " + output + " (--quarantine keeps a failed table)" + saved);
+      code = ValidateCommand.GATE_FAILED;
+    }
+    PrivacyLine.print(err, done.summary(), training.privacy());
     err.flush();
-    return 0;
+    return code;
+  }
+
+  private void checkValidation(OptionChecks check) throws IOException {
+    boolean gated = minUtility != null || maxDcrExcess != null;
+    if (holdout == null) {
+      check.require(target == null && !gated && report == null && json == null && !quarantine,
+          "--target, --min-utility, --max-dcr-excess, --report, --json and --quarantine "
+              + "validate the synthetic table: they need --holdout TABLE");
+      return;
+    }
+    check.require(target != null, "--holdout needs --target COL, the column the utility "
+        + "models predict");
+    check.require(!quarantine || gated, "--quarantine needs a gate (--min-utility or "
+        + "--max-dcr-excess): without one every table passes");
+    check.tableFormat("--holdout", holdout);
+    check.existingFile("--holdout", holdout);
+    check.require(report == null
+        || report.toString().toLowerCase(Locale.ROOT).endsWith(".html"),
+        "--report: the HTML report's name must end in .html, not '" + report + "'");
+    for (Path path : new Path[] {report, json}) {
+      if (path != null) {
+        AtomicFiles.checkCanWriteIn(path.toAbsolutePath().getParent());
+      }
+    }
+  }
+
+  /** The validation asked for, or null; the holdout is read with the input's CSV schema. */
+  private Jobs.Validation validation(TableIO.Read input) {
+    if (holdout == null) {
+      return null;
+    }
+    String path = holdout.toAbsolutePath().toString();
+    TableIO.Read rows = FileFormat.of(holdout).isCsv() && FileFormat.of(in.input).isCsv()
+        ? TableIO.read(path, input.getSchema()) : TableIO.read(path);
+    QualityGates gates = QualityGates.none();
+    if (minUtility != null) {
+      gates = gates.withMinUtility(minUtility);
+    }
+    if (maxDcrExcess != null) {
+      gates = gates.withMaxDcrExcess(maxDcrExcess);
+    }
+    return new Jobs.Validation(rows, ColumnNames.toFieldName(input.getSchema(), target.strip()),
+        gates, report, json, quarantine ? StagingFolder.quarantinePath(output) : null);
   }
 }

@@ -1,5 +1,7 @@
 package io.synthbeam.cli;
 
+import io.synthbeam.bundle.ModelBundle;
+import io.synthbeam.gan.ctgan.PrivacyAccount;
 import io.synthbeam.io.AtomicFiles;
 import io.synthbeam.io.Table;
 import io.synthbeam.io.TableFiles;
@@ -99,6 +101,12 @@ final class ValidateCommand implements Callable<Integer> {
           + "dcr_baseline is above E, e.g. 0.05.")
   Double maxDcrExcess;
 
+  @Option(names = {"-m", "--model"}, paramLabel = "MODEL.zip",
+      description = "The model bundle the synthetic table was sampled from: the reports state "
+          + "its differential-privacy guarantee (privacy_guarantee in the JSON; null for a "
+          + "model trained without --epsilon).")
+  Path model;
+
   @Option(names = "--schema", paramLabel = "SCHEMA.avsc",
       description = "Avro record schema to read the CSV files with (default: each inferred from "
           + "its header and values).")
@@ -146,6 +154,8 @@ final class ValidateCommand implements Callable<Integer> {
     TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    PrivacyAccount guarantee = model == null ? null
+        : ModelBundle.load(model).summary().privacy();
     Optional<Schema> readSchema = readSchema();
     Table realTable = TableFiles.read(real, readSchema);
     Table holdoutTable = TableFiles.read(holdout, readSchema);
@@ -202,16 +212,20 @@ final class ValidateCommand implements Callable<Integer> {
     GateResult verdict = gates.evaluate(result);
 
     if (json != null) {
-      write(json, ReportJson.toJson(result, verdict, filter));
+      write(json, ReportJson.toJson(result, verdict, filter, guarantee));
     }
     if (report != null) {
       Map<String, String> sources = new LinkedHashMap<>();
       sources.put("real", real.getFileName().toString());
       sources.put("holdout", holdout.getFileName().toString());
       sources.put("synthetic", synthetic.getFileName().toString());
-      write(report, HtmlReport.render(result, verdict, sources, filter));
+      write(report, HtmlReport.render(result, verdict, sources, filter, guarantee));
     }
     summary(out, result, filter);
+    if (model != null) {
+      out.println(guarantee == null ? "privacy guarantee: none (the model was trained without "
+          + "differential privacy)" : "privacy guarantee: " + guarantee.summary());
+    }
     out.println(verdict.verdict());
     out.flush();
     if (!verdict.passed()) {
@@ -234,6 +248,10 @@ final class ValidateCommand implements Callable<Integer> {
     }
     if (columnTypes != null) {
       check.existingFile("--column-types", columnTypes);
+    }
+    if (model != null) {
+      check.modelFile("--model", model);
+      check.existingFile("--model", model);
     }
     check.atLeast("--dcr-rows", dcrRows, 0);
     check.atLeast("--threads", threads, 1);

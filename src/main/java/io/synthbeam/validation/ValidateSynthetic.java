@@ -1,6 +1,8 @@
 package io.synthbeam.validation;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.synthbeam.bundle.ModelBundle;
+import io.synthbeam.gan.ctgan.PrivacyAccount;
 import io.synthbeam.table.ColumnKind;
 import io.synthbeam.validation.report.HtmlReport;
 import io.synthbeam.validation.report.ReportJson;
@@ -67,10 +69,12 @@ public final class ValidateSynthetic
   private final QualityGates gates;
   private final int maxRows;
   private final boolean failOnGate;
+  /** The model bundle whose privacy guarantee the report states, or null. */
+  private final transient PCollection<byte[]> bundle;
 
   private ValidateSynthetic(PCollection<GenericRecord> real, PCollection<GenericRecord> holdout,
       String target, Map<String, ColumnKind> kinds, ValidationOptions options, QualityGates gates,
-      int maxRows, boolean failOnGate) {
+      int maxRows, boolean failOnGate, PCollection<byte[]> bundle) {
     this.real = real;
     this.holdout = holdout;
     this.target = target;
@@ -79,6 +83,7 @@ public final class ValidateSynthetic
     this.gates = gates;
     this.maxRows = maxRows;
     this.failOnGate = failOnGate;
+    this.bundle = bundle;
   }
 
   /**
@@ -92,23 +97,24 @@ public final class ValidateSynthetic
       PCollection<GenericRecord> holdout, String target) {
     return new ValidateSynthetic(real, holdout, target, Map.of(),
         ValidationOptions.defaults().withCharts(true), QualityGates.none(), DEFAULT_MAX_ROWS,
-        false);
+        false, null);
   }
 
   /** Gates that route the table to {@link #QUARANTINED} (or fail, see {@link #failingOnGate}). */
   public ValidateSynthetic withGates(QualityGates value) {
     return new ValidateSynthetic(real, holdout, target, kinds, options, value, maxRows,
-        failOnGate);
+        failOnGate, bundle);
   }
 
   public ValidateSynthetic withOptions(ValidationOptions value) {
-    return new ValidateSynthetic(real, holdout, target, kinds, value, gates, maxRows, failOnGate);
+    return new ValidateSynthetic(real, holdout, target, kinds, value, gates, maxRows, failOnGate,
+        bundle);
   }
 
   /** Column kinds overriding those of the real records' schema (by field name or CSV header). */
   public ValidateSynthetic withColumnKinds(Map<String, ColumnKind> value) {
     return new ValidateSynthetic(real, holdout, target, value, options, gates, maxRows,
-        failOnGate);
+        failOnGate, bundle);
   }
 
   /** At most this many records of each input are validated (a uniform sample). */
@@ -117,12 +123,27 @@ public final class ValidateSynthetic
       throw new IllegalArgumentException("maxRows must be at least 10, got " + value);
     }
     return new ValidateSynthetic(real, holdout, target, kinds, options, gates, value,
-        failOnGate);
+        failOnGate, bundle);
   }
 
   /** A failed gate fails the pipeline with a {@link QualityGateException}. */
   public ValidateSynthetic failingOnGate() {
-    return new ValidateSynthetic(real, holdout, target, kinds, options, gates, maxRows, true);
+    return new ValidateSynthetic(real, holdout, target, kinds, options, gates, maxRows, true,
+        bundle);
+  }
+
+  /**
+   * The model bundle the synthetic table was sampled from (one element: its zip bytes, as
+   * {@code SynthesizeTable.Result.getModelBundle()} gives): the reports state its
+   * differential-privacy guarantee ({@code privacy_guarantee} in the JSON, null for a model
+   * trained without it).
+   */
+  public ValidateSynthetic withModelBundle(PCollection<byte[]> modelBundle) {
+    if (modelBundle == null) {
+      throw new IllegalArgumentException("the model bundle PCollection must not be null");
+    }
+    return new ValidateSynthetic(real, holdout, target, kinds, options, gates, maxRows,
+        failOnGate, modelBundle);
   }
 
   @Override
@@ -133,11 +154,17 @@ public final class ValidateSynthetic
     PCollectionView<Iterable<GenericRecord>> holdoutView = holdout
         .apply("SampleHoldout", Sample.fixedSizeGlobally(maxRows))
         .apply("HoldoutView", View.asSingleton());
+    List<PCollectionView<?>> sideInputs = new ArrayList<>(List.of(realView, holdoutView));
+    PCollectionView<byte[]> bundleView = null;
+    if (bundle != null) {
+      bundleView = bundle.apply("ModelBundleView", View.asSingleton());
+      sideInputs.add(bundleView);
+    }
     PCollectionTuple reports = synthetic
         .apply("SampleSynthetic", Sample.fixedSizeGlobally(maxRows))
-        .apply("Validate", ParDo.of(new ValidateFn(realView, holdoutView, target, kinds, options,
-                gates, failOnGate))
-            .withSideInputs(realView, holdoutView)
+        .apply("Validate", ParDo.of(new ValidateFn(realView, holdoutView, bundleView, target,
+                kinds, options, gates, failOnGate))
+            .withSideInputs(sideInputs)
             .withOutputTags(REPORT_JSON, TupleTagList.of(REPORT_HTML)));
     PCollection<String> json = reports.get(REPORT_JSON).setCoder(StringUtf8Coder.of());
     PCollection<String> html = reports.get(REPORT_HTML).setCoder(StringUtf8Coder.of());
@@ -156,6 +183,7 @@ public final class ValidateSynthetic
     private static final long serialVersionUID = 1L;
     private final PCollectionView<Iterable<GenericRecord>> realView;
     private final PCollectionView<Iterable<GenericRecord>> holdoutView;
+    private final PCollectionView<byte[]> bundleView;
     private final String target;
     private final Map<String, ColumnKind> kinds;
     private final ValidationOptions options;
@@ -163,11 +191,12 @@ public final class ValidateSynthetic
     private final boolean failOnGate;
 
     ValidateFn(PCollectionView<Iterable<GenericRecord>> realView,
-        PCollectionView<Iterable<GenericRecord>> holdoutView, String target,
-        Map<String, ColumnKind> kinds, ValidationOptions options, QualityGates gates,
-        boolean failOnGate) {
+        PCollectionView<Iterable<GenericRecord>> holdoutView, PCollectionView<byte[]> bundleView,
+        String target, Map<String, ColumnKind> kinds, ValidationOptions options,
+        QualityGates gates, boolean failOnGate) {
       this.realView = realView;
       this.holdoutView = holdoutView;
+      this.bundleView = bundleView;
       this.target = target;
       this.kinds = kinds;
       this.options = options;
@@ -193,8 +222,18 @@ public final class ValidateSynthetic
         throw new QualityGateException("the synthetic table failed a quality gate: "
             + result.failures());
       }
-      context.output(ReportJson.toJson(report, result));
-      context.output(REPORT_HTML, HtmlReport.render(report, result, Map.of(), null));
+      PrivacyAccount guarantee = bundleView == null ? null
+          : privacyOf(context.sideInput(bundleView));
+      context.output(ReportJson.toJson(report, result, null, guarantee));
+      context.output(REPORT_HTML, HtmlReport.render(report, result, Map.of(), null, guarantee));
+    }
+
+    private static PrivacyAccount privacyOf(byte[] bundle) {
+      try {
+        return ModelBundle.fromBytes(bundle, "the model bundle").summary().privacy();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e.getMessage(), e);
+      }
     }
 
     private static List<GenericRecord> list(Iterable<GenericRecord> records) {

@@ -1,5 +1,6 @@
 package io.synthbeam.cli;
 
+import io.synthbeam.gan.ctgan.PrivacyAccount;
 import io.synthbeam.gan.ctgan.TrainingSummary;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -22,15 +23,23 @@ final class FakeBackend implements Backend {
   Exception failure;
   long tableRows = 3;
   Jobs.Rebalanced rebalanced = new Jobs.Rebalanced(Map.of("ok", 1900L, "fraud", 100L),
-      Map.of("fraud", 714L, "ok", 0L));
+      Map.of("fraud", 714L, "ok", 0L), null);
+  /** The verdict synthesize answers with when validation is asked for. */
+  Jobs.Verdict verdict = new Jobs.Verdict(true, "PASS: utility 0.97 of real", "");
+  /** The privacy guarantee the fits answer with when it is asked for. */
+  PrivacyAccount privacy;
 
   @Override
   public Jobs.Fitted fit(Jobs.Fit job) throws IOException {
     fitJob = job;
     work();
-    return new Jobs.Fitted(new TrainingSummary(job.options().ctgan().seed(),
-        job.options().ctgan().epochs(), job.options().ctgan().batchSize(), tableRows, tableRows,
-        1, "", List.of(), List.of(), List.of(), 0.1, "test", null));
+    return new Jobs.Fitted(summary(job.options()));
+  }
+
+  private TrainingSummary summary(Jobs.Model options) {
+    return new TrainingSummary(options.ctgan().seed(), options.ctgan().epochs(),
+        options.ctgan().batchSize(), tableRows, tableRows, 1, "", List.of(), List.of(), List.of(),
+        0.1, "test", options.ctgan().differentialPrivacy() == null ? null : privacy);
   }
 
   @Override
@@ -41,17 +50,18 @@ final class FakeBackend implements Backend {
   }
 
   @Override
-  public Jobs.Written synthesize(Jobs.Synthesize job) throws IOException {
+  public Jobs.Synthesized synthesize(Jobs.Synthesize job) throws IOException {
     synthesizeJob = job;
     work();
-    return new Jobs.Written(job.rows() == null ? tableRows : job.rows());
+    return new Jobs.Synthesized(job.rows() == null ? tableRows : job.rows(),
+        summary(job.options()), job.validation() == null ? null : verdict);
   }
 
   @Override
   public Jobs.Rebalanced rebalance(Jobs.Rebalance job) throws IOException {
     rebalanceJob = job;
     work();
-    return rebalanced;
+    return new Jobs.Rebalanced(rebalanced.real(), rebalanced.added(), summary(job.options()));
   }
 
   private void work() throws IOException {

@@ -1,5 +1,6 @@
 package io.synthbeam.validation.report;
 
+import io.synthbeam.gan.ctgan.PrivacyAccount;
 import io.synthbeam.validation.ColumnChart;
 import io.synthbeam.validation.ColumnScore;
 import io.synthbeam.validation.FidelityReport;
@@ -39,6 +40,16 @@ public final class HtmlReport {
    */
   public static String render(ValidationReport report, GateResult gates,
       Map<String, String> sources, PrivacyFilter.Result filter) {
+    return render(report, gates, sources, filter, null);
+  }
+
+  /**
+   * Renders the page with a section on the model's differential-privacy guarantee.
+   *
+   * @param guarantee the model's guarantee (from its bundle), or null when it has none
+   */
+  public static String render(ValidationReport report, GateResult gates,
+      Map<String, String> sources, PrivacyFilter.Result filter, PrivacyAccount guarantee) {
     StringBuilder html = new StringBuilder(64 * 1024);
     html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
         .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -69,6 +80,7 @@ public final class HtmlReport {
     cards(html, report);
     utility(html, report.utility());
     privacy(html, report.privacy(), filter);
+    GuaranteeSection.appendHtml(html, guarantee);
     columns(html, report);
     pairs(html, report.fidelity());
     timings(html, report);
@@ -242,7 +254,7 @@ public final class HtmlReport {
     };
   }
 
-  private static String esc(String text) {
+  static String esc(String text) {
     return Svg.escape(text);
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.synthbeam.gan.ctgan.PrivacyAccount;
 import io.synthbeam.validation.ColumnScore;
 import io.synthbeam.validation.FidelityReport;
 import io.synthbeam.validation.GateCheck;
@@ -27,7 +28,9 @@ import java.util.Map;
  * {@code holdout_copy}, {@code worst_columns}; then {@code membership_auc}, {@code dcr_excess},
  * row counts, {@code task}, {@code target}, {@code verdict}, {@code gates}, and the details:
  * {@code column_scores}, {@code pair_scores}, {@code models}, {@code privacy},
- * {@code timings_seconds}, optionally {@code privacy_filter}. Undefined figures are null.
+ * {@code timings_seconds}, optionally {@code privacy_filter}; {@code privacy_guarantee}, the
+ * model's differential-privacy guarantee (null for a model without one or when no model was
+ * given). Undefined figures are null.
  */
 public final class ReportJson {
   private static final ObjectMapper MAPPER = new ObjectMapper()
@@ -43,8 +46,17 @@ public final class ReportJson {
   /** The report as indented JSON text, with the privacy filter's outcome when one ran. */
   public static String toJson(ValidationReport report, GateResult gates,
       PrivacyFilter.Result filter) {
+    return toJson(report, gates, filter, null);
+  }
+
+  /**
+   * The report as indented JSON text, with the model's differential-privacy guarantee
+   * ({@code privacy_guarantee}; null when {@code guarantee} is).
+   */
+  public static String toJson(ValidationReport report, GateResult gates,
+      PrivacyFilter.Result filter, PrivacyAccount guarantee) {
     try {
-      return MAPPER.writeValueAsString(toTree(report, gates, filter));
+      return MAPPER.writeValueAsString(toTree(report, gates, filter, guarantee));
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException("cannot write the report as JSON", e);
     }
@@ -53,6 +65,12 @@ public final class ReportJson {
   /** The report as a JSON tree. */
   public static ObjectNode toTree(ValidationReport report, GateResult gates,
       PrivacyFilter.Result filter) {
+    return toTree(report, gates, filter, null);
+  }
+
+  /** The report as a JSON tree, with {@code privacy_guarantee} (null when not private). */
+  public static ObjectNode toTree(ValidationReport report, GateResult gates,
+      PrivacyFilter.Result filter, PrivacyAccount guarantee) {
     FidelityReport fidelity = report.fidelity();
     UtilityReport utility = report.utility();
     PrivacyReport privacy = report.privacy();
@@ -135,6 +153,7 @@ public final class ReportJson {
       f.put("dropped", filter.dropped());
       f.put("kept", filter.keptRows().length);
     }
+    GuaranteeSection.putJson(root, guarantee);
     ObjectNode timings = root.putObject("timings_seconds");
     report.timings().forEach((stage, seconds) -> put(timings, stage, seconds));
     return root;
