@@ -53,7 +53,7 @@ final class ModelOptions {
   @Option(names = "--epsilon", paramLabel = "E",
       description = "Train with differential privacy: the model, and every table sampled from "
           + "it, is (E, D)-differentially private with respect to adding or removing one row. "
-          + "The encoder's statistics spend 10% of E, DP-SGD training the rest; training stops "
+          + "The encoder's statistics spend 10%% of E, DP-SGD training the rest; training stops "
           + "early if the budget runs out. Smaller E: more privacy, less fidelity (1 to 10 is "
           + "common). Off by default.")
   Double epsilon;

@@ -3,7 +3,6 @@ package io.synthbeam.cli;
 import io.synthbeam.beam.io.TableIO;
 import io.synthbeam.io.AtomicFiles;
 import io.synthbeam.io.FileFormat;
-import io.synthbeam.validation.QualityGates;
 import java.io.IOException;
 import io.synthbeam.onnx.ExecutionDevice;
 import java.io.PrintWriter;
@@ -69,23 +68,7 @@ final class SynthesizeCommand implements Callable<Integer> {
       description = "With --holdout: the column the utility models predict.")
   String target;
 
-  @Option(names = "--min-utility", paramLabel = "U",
-      description = "Gate: fail (exit 3) when utility, the TSTR/TRTR ratio of the tree "
-          + "ensemble's macro F1 (or R²), is below U, e.g. 0.8.")
-  Double minUtility;
-
-  @Option(names = "--max-dcr-excess", paramLabel = "E",
-      description = "Gate: fail (exit 3) when dcr_share minus dcr_baseline is above E, "
-          + "e.g. 0.05.")
-  Double maxDcrExcess;
-
-  @Option(names = "--report", paramLabel = "REPORT.html",
-      description = "With --holdout: write the HTML validation report here.")
-  Path report;
-
-  @Option(names = "--json", paramLabel = "REPORT.json",
-      description = "With --holdout: write the JSON validation report here.")
-  Path json;
+  @Mixin GateOptions gate;
 
   @Option(names = "--quarantine",
       description = "A table that fails a gate is written to OUT.quarantine.EXT next to "
@@ -150,27 +133,19 @@ final class SynthesizeCommand implements Callable<Integer> {
   }
 
   private void checkValidation(OptionChecks check) throws IOException {
-    boolean gated = minUtility != null || maxDcrExcess != null;
     if (holdout == null) {
-      check.require(target == null && !gated && report == null && json == null && !quarantine,
+      check.require(target == null && !gate.any() && !quarantine,
           "--target, --min-utility, --max-dcr-excess, --report, --json and --quarantine "
               + "validate the synthetic table: they need --holdout TABLE");
       return;
     }
     check.require(target != null, "--holdout needs --target COL, the column the utility "
         + "models predict");
-    check.require(!quarantine || gated, "--quarantine needs a gate (--min-utility or "
+    check.require(!quarantine || gate.gated(), "--quarantine needs a gate (--min-utility or "
         + "--max-dcr-excess): without one every table passes");
     check.tableFormat("--holdout", holdout);
     check.existingFile("--holdout", holdout);
-    check.require(report == null
-        || report.toString().toLowerCase(Locale.ROOT).endsWith(".html"),
-        "--report: the HTML report's name must end in .html, not '" + report + "'");
-    for (Path path : new Path[] {report, json}) {
-      if (path != null) {
-        AtomicFiles.checkCanWriteIn(path.toAbsolutePath().getParent());
-      }
-    }
+    gate.check(check);
   }
 
   /** The validation asked for, or null; the holdout is read with the input's CSV schema. */
@@ -181,14 +156,7 @@ final class SynthesizeCommand implements Callable<Integer> {
     String path = holdout.toAbsolutePath().toString();
     TableIO.Read rows = FileFormat.of(holdout).isCsv() && FileFormat.of(in.input).isCsv()
         ? TableIO.read(path, input.getSchema()) : TableIO.read(path);
-    QualityGates gates = QualityGates.none();
-    if (minUtility != null) {
-      gates = gates.withMinUtility(minUtility);
-    }
-    if (maxDcrExcess != null) {
-      gates = gates.withMaxDcrExcess(maxDcrExcess);
-    }
     return new Jobs.Validation(rows, ColumnNames.toFieldName(input.getSchema(), target.strip()),
-        gates, report, json, quarantine ? StagingFolder.quarantinePath(output) : null);
+        gate.gates(), gate.report, gate.json, quarantine ? StagingFolder.quarantinePath(output) : null);
   }
 }

@@ -10,7 +10,6 @@ import io.synthbeam.validation.ColumnTypesFile;
 import io.synthbeam.validation.FrameSet;
 import io.synthbeam.validation.GateResult;
 import io.synthbeam.validation.ModelUtility;
-import io.synthbeam.validation.QualityGates;
 import io.synthbeam.validation.SyntheticValidator;
 import io.synthbeam.validation.ValidationColumns;
 import io.synthbeam.validation.ValidationOptions;
@@ -35,6 +34,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
 import org.apache.avro.generic.GenericRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -62,7 +62,6 @@ final class ValidateCommand implements Callable<Integer> {
   /** Held so the level sticks: Tribuo logs every model fit at INFO. */
   private static final java.util.logging.Logger TRIBUO_LOG =
       java.util.logging.Logger.getLogger("org.tribuo");
-  private static final String GATE_FAILED_TEXT = "3";
 
   @Spec CommandSpec spec;
 
@@ -84,22 +83,7 @@ final class ValidateCommand implements Callable<Integer> {
           + "continuous: regression). Required unless --column-types names one.")
   String target;
 
-  @Option(names = "--report", paramLabel = "REPORT.html",
-      description = "Write the self-contained HTML report here.")
-  Path report;
-
-  @Option(names = "--json", paramLabel = "REPORT.json", description = "Write the JSON report here.")
-  Path json;
-
-  @Option(names = "--min-utility", paramLabel = "U",
-      description = "Gate: fail (exit " + GATE_FAILED_TEXT + ") when utility, the TSTR/TRTR "
-          + "ratio of the tree ensemble's macro F1 (or R²), is below U, e.g. 0.8.")
-  Double minUtility;
-
-  @Option(names = "--max-dcr-excess", paramLabel = "E",
-      description = "Gate: fail (exit " + GATE_FAILED_TEXT + ") when dcr_share minus "
-          + "dcr_baseline is above E, e.g. 0.05.")
-  Double maxDcrExcess;
+  @Mixin GateOptions gate;
 
   @Option(names = {"-m", "--model"}, paramLabel = "MODEL.zip",
       description = "The model bundle the synthetic table was sampled from: the reports state "
@@ -202,24 +186,17 @@ final class ValidateCommand implements Callable<Integer> {
       }
     }
     ValidationReport result = new SyntheticValidator(options).validate(frames);
-    QualityGates gates = QualityGates.none();
-    if (minUtility != null) {
-      gates = gates.withMinUtility(minUtility);
-    }
-    if (maxDcrExcess != null) {
-      gates = gates.withMaxDcrExcess(maxDcrExcess);
-    }
-    GateResult verdict = gates.evaluate(result);
+    GateResult verdict = gate.gates().evaluate(result);
 
-    if (json != null) {
-      write(json, ReportJson.toJson(result, verdict, filter, guarantee));
+    if (gate.json != null) {
+      write(gate.json, ReportJson.toJson(result, verdict, filter, guarantee));
     }
-    if (report != null) {
+    if (gate.report != null) {
       Map<String, String> sources = new LinkedHashMap<>();
       sources.put("real", real.getFileName().toString());
       sources.put("holdout", holdout.getFileName().toString());
       sources.put("synthetic", synthetic.getFileName().toString());
-      write(report, HtmlReport.render(result, verdict, sources, filter, guarantee));
+      write(gate.report, HtmlReport.render(result, verdict, sources, filter, guarantee));
     }
     summary(out, result, filter);
     if (model != null) {
@@ -266,14 +243,9 @@ final class ValidateCommand implements Callable<Integer> {
       }
       check.tableFormat("--filtered-output", filteredOutput);
     }
-    if (report != null && !report.toString().toLowerCase(Locale.ROOT).endsWith(".html")) {
-      throw new ParameterException(spec.commandLine(), "--report: the HTML report's name must "
-          + "end in .html, not '" + report + "'");
-    }
-    for (Path output : new Path[] {report, json, filteredOutput}) {
-      if (output != null) {
-        AtomicFiles.checkCanWriteIn(output.toAbsolutePath().getParent());
-      }
+    gate.check(check);
+    if (filteredOutput != null) {
+      AtomicFiles.checkCanWriteIn(filteredOutput.toAbsolutePath().getParent());
     }
   }
 

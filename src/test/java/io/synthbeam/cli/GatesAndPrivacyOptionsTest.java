@@ -165,6 +165,22 @@ class GatesAndPrivacyOptionsTest {
         StagingFolder.quarantinePath(Path.of("t.v2.PARQUET")));
   }
 
+  @Test
+  void helpDocumentsTheGatesTheQuarantinePathAndTheDefaultDelta() {
+    String synthesize = CliRun.of(backend, "synthesize", "--help").out().replaceAll("\\s+", " ");
+    for (String text : List.of("--holdout", "--target", "--min-utility", "--max-dcr-excess",
+        "--report", "--json", "--quarantine", "OUT.quarantine.EXT", "staging folder",
+        "3 a quality gate failed", "--epsilon", "spend 10% of E", "--delta", "Default: 1e-5")) {
+      assertTrue(synthesize.contains(text), text + " in " + synthesize);
+    }
+    assertEquals(1e-5, DifferentialPrivacy.DEFAULT_DELTA, "the help text states this default");
+    for (String command : List.of("fit", "rebalance")) {
+      String help = CliRun.of(backend, command, "--help").out();
+      assertTrue(help.contains("--epsilon") && help.contains("--delta"), help);
+    }
+    assertTrue(CliRun.of(backend, "validate", "--help").out().contains("--model"));
+  }
+
   private static void assertUsage(CliRun run, String message) {
     assertEquals(CliErrors.USAGE, run.code(), run.toString());
     assertTrue(run.errLines()[0].contains(message), run.toString());
