@@ -77,8 +77,13 @@ import org.apache.beam.sdk.values.TupleTag;
  * <p>Determinism: the same input, options and seed give the same records whatever the runner, the
  * number of workers or retries (their order in the PCollection is not defined).
  *
- * <p>Options: later calls win; {@link #withCtganOptions} replaces the epochs, batch size and seed
- * set before it, {@link #withEncodingOptions} the categorical and excluded columns.
+ * <p>Options: later calls win; {@link #withCtganOptions} replaces the epochs, batch size, seed and
+ * differential privacy set before it, {@link #withEncodingOptions} the categorical and excluded
+ * columns.
+ *
+ * <p>Validation ({@link #withValidation}): the synthetic rows are judged against the input (as the
+ * training rows) and a holdout on one worker, as {@link ValidateSynthetic} does; with gates, the
+ * main output waits for the verdict, so a failed table never reaches it.
  */
 public final class SynthesizeTable
     extends PTransform<PCollection<GenericRecord>, PCollection<GenericRecord>> {
@@ -270,12 +275,8 @@ public final class SynthesizeTable
         .apply("ToRequest", new ToRequest(model.seed(), sampling.conditions()))
         .apply("Sample", new SampleShards(bundle.apply("BundleView", View.asSingleton()),
             spec.outputSchema(), sampling.rowsPerShard(), sampling.device()));
-    PCollection<String> summary = fitted.get(TrainModel.SUMMARY);
-    if (!validation.enabled()) {
-      return new Result(input.getPipeline(), synthetic, bundle, summary, null);
-    }
-    return new Result(input.getPipeline(), synthetic, bundle, summary,
-        validation.validate(synthetic, input, bundle, spec, kinds));
+    return new Result(input.getPipeline(), synthetic, bundle, fitted.get(TrainModel.SUMMARY),
+        validation.enabled() ? validation.validate(synthetic, input, bundle, spec, kinds) : null);
   }
 
   static void checkCanWrite(String path) {

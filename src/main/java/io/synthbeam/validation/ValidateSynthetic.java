@@ -30,7 +30,8 @@ import org.apache.beam.sdk.values.TupleTagList;
  * real training and holdout records given to {@link #of}, it emits the JSON report (judge.py's
  * keys; see {@link ReportJson}) and the HTML report, and routes the synthetic records to
  * {@link #ACCEPTED} when every gate passes or to {@link #QUARANTINED} otherwise. With
- * {@link #failingOnGate()} a failed gate fails the pipeline instead.
+ * {@link #failingOnGate()} a failed gate fails the pipeline instead. With
+ * {@link #withModelBundle} the reports also state the model's differential-privacy guarantee.
  *
  * <p>Validation of a table is one worker's job: each input is first reduced to a uniform sample
  * of at most {@link #withMaxRows} records (Beam's {@code Sample.fixedSizeGlobally}), then one

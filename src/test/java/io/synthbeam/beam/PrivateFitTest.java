@@ -6,11 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.synthbeam.bundle.ModelBundle;
+import io.synthbeam.gan.ctgan.CtganOptions;
 import io.synthbeam.gan.ctgan.DifferentialPrivacy;
 import io.synthbeam.gan.ctgan.PrivacyAccount;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.values.PCollection;
@@ -24,6 +38,10 @@ class PrivateFitTest {
   static final DifferentialPrivacy DP = DifferentialPrivacy.epsilon(EPSILON)
       .withNoiseSeed(5);
 
+  /** One epoch of 4 steps on 800 rows, one thread (the fits run side by side). */
+  static final CtganOptions QUICK = CtganOptions.defaults().withEpochs(1).withBatchSize(200)
+      .withThreads(1);
+
   @TempDir Path dir;
 
   @Test
@@ -32,15 +50,52 @@ class PrivateFitTest {
     Path plainModel = dir.resolve("plain.zip");
     Pipeline p = TestPipelines.direct();
     PCollection<GenericRecord> claims = SynthesizeTableGatesTest.rows(p, "Claims", 800, 11);
-    claims.apply("FitPrivate", FitTableModel.to(privateModel.toString()).withEpochs(1)
-        .withBatchSize(200).withDifferentialPrivacy(DP));
-    claims.apply("FitPlain", FitTableModel.to(plainModel.toString()).withEpochs(1)
-        .withBatchSize(200));
+    claims.apply("FitPrivate", FitTableModel.to(privateModel.toString()).withCtganOptions(QUICK)
+        .withDifferentialPrivacy(DP));
+    claims.apply("FitPlain", FitTableModel.to(plainModel.toString()).withCtganOptions(QUICK));
     TestPipelines.run(p);
 
     assertGuarantee(ModelBundle.load(privateModel).summary().privacy(), 800,
         SmallTable.SCHEMA.getFields().size());
     assertNull(ModelBundle.load(plainModel).summary().privacy());
+    assertNull(ModelBundle.fromBytes(withoutPrivacyKey(Files.readAllBytes(plainModel)),
+        "a bundle from before DP").summary().privacy(), "old bundles still load");
+  }
+
+  /** The bundle as SynthBeam wrote it before summaries had a privacy field. */
+  private static byte[] withoutPrivacyKey(byte[] bundle) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bundle))) {
+      for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        entries.put(e.getName(), zip.readAllBytes());
+      }
+    }
+    ObjectNode summary = (ObjectNode) json.readTree(entries.get("training.json"));
+    assertTrue(summary.has("privacy"));
+    summary.remove("privacy");
+    entries.put("training.json", json.writeValueAsBytes(summary));
+    ObjectNode manifest = (ObjectNode) json.readTree(entries.get("manifest.json"));
+    ((ObjectNode) manifest.get("sha256")).put("training.json", sha256(entries.get(
+        "training.json")));
+    entries.put("manifest.json", json.writeValueAsBytes(manifest));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ZipOutputStream zip = new ZipOutputStream(out)) {
+      for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+        zip.putNextEntry(new ZipEntry(e.getKey()));
+        zip.write(e.getValue());
+        zip.closeEntry();
+      }
+    }
+    return out.toByteArray();
+  }
+
+  private static String sha256(byte[] content) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (NoSuchAlgorithmException e) {
+      throw new AssertionError(e);
+    }
   }
 
   /** The guarantee of a one-epoch fit at batch 200 on {@code rows} rows, within {@link #DP}. */
