@@ -9,8 +9,9 @@ import java.util.Locale;
 
 /**
  * The last line of a private fit: the guarantee reached against the budget asked for, e.g.
- * {@code privacy: (ε=2.98, δ=1e-05)-DP spent of ε=3 (training ε=2.9, σ=1.12, C=1, q=0.01,
- * steps=3000; encoder ε=0.3)}.
+ * {@code privacy: (ε=3, δ=1e-05)-DP spent of ε=3 (training ε=3.09 at δ=5e-06, σ=0.8, C=1,
+ * q=0.0154, steps=130; encoder ε=0.3 at δ=5e-06)}. Each part is stated at its own share of δ;
+ * composed in Rényi DP the total can be below the training part alone.
  */
 final class PrivacyLine {
   private PrivacyLine() {}
@@ -19,9 +20,10 @@ final class PrivacyLine {
     DpSpend t = account.training();
     return "privacy: (ε=" + brief(account.epsilon()) + ", δ=" + brief(account.delta())
         + ")-DP spent of ε=" + brief(asked.epsilon()) + " (training ε=" + brief(t.epsilon())
-        + ", σ=" + brief(t.noiseMultiplier()) + ", C=" + brief(t.clipNorm()) + ", q="
-        + brief(t.samplingRate()) + ", steps=" + t.steps() + "; encoder ε="
-        + brief(account.preprocessing().epsilon()) + ")";
+        + " at δ=" + brief(t.delta()) + ", σ=" + brief(t.noiseMultiplier()) + ", C="
+        + brief(t.clipNorm()) + ", q=" + brief(t.samplingRate()) + ", steps=" + t.steps()
+        + "; encoder ε=" + brief(account.preprocessing().epsilon()) + " at δ="
+        + brief(account.preprocessing().delta()) + ")";
   }
 
   /** Three significant digits without trailing zeros: 2.98, 3, 0.25, 1e-05. */

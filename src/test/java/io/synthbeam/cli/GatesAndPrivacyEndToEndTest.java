@@ -73,7 +73,7 @@ class GatesAndPrivacyEndToEndTest {
     assertEquals(0, fit.code(), fit.toString());
     String last = fit.errLines()[fit.errLines().length - 1];
     Matcher spent = Pattern.compile("^privacy: \\(ε=([0-9.]+), δ=1e-05\\)-DP spent of ε=8 "
-        + "\\(training .*steps=10; encoder ε=[0-9.]+\\)$").matcher(last);
+        + "\\(training .*steps=10; encoder ε=[0-9.]+ at δ=[0-9.e-]+\\)$").matcher(last);
     assertTrue(spent.matches(), fit.toString());
     assertTrue(Double.parseDouble(spent.group(1)) <= 8, last);
 

@@ -69,7 +69,8 @@ class GatesAndPrivacyOptionsTest {
     assertEquals(DifferentialPrivacy.DEFAULT_DELTA, dp.delta());
     assertEquals(1, backend.fitJob.options().ctgan().pac(), "one row per privacy unit");
     assertTrue(last(run).matches("privacy: \\(ε=2\\.5, δ=1e-05\\)-DP spent of ε=3 \\(training "
-        + "ε=[0-9.]+, σ=1\\.5, C=1, q=0\\.25, steps=4; encoder ε=[0-9.]+\\)"), last(run));
+        + "ε=[0-9.]+ at δ=5e-06, σ=1\\.5, C=1, q=0\\.25, steps=4; encoder ε=[0-9.]+ at "
+        + "δ=5e-06\\)"), last(run));
   }
 
   @Test

@@ -69,7 +69,9 @@ final class GuaranteeSection {
         t.noiseMultiplier(), t.clipNorm(), t.samplingRate(), t.steps()));
     row(html, "encoder statistics", e.epsilon(), e.delta(), String.format(Locale.ROOT,
         "%d Gaussian mechanisms, %d thresholded releases", e.mechanisms(), e.selections()));
-    html.append("</table>\n");
+    html.append("</table>\n<p class=\"note\">Each part's &epsilon; is stated at its own share of "
+        + "&delta;. The total composes both in Rényi DP, which is tighter than adding them, so it "
+        + "can be below a part's own &epsilon; at that part's smaller &delta;.</p>\n");
     if (!account.columns().isEmpty()) {
       html.append("<table><tr><th>column</th><th>encoder statistics</th></tr>");
       for (Map.Entry<String, String> c : new TreeMap<>(account.columns()).entrySet()) {
