@@ -82,8 +82,8 @@ import org.apache.beam.sdk.values.TupleTag;
  * columns.
  *
  * <p>Validation ({@link #withValidation}): the synthetic rows are judged against the input (as the
- * training rows) and a holdout on one worker, as {@link ValidateSynthetic} does; with gates, the
- * main output waits for the verdict, so a failed table never reaches it.
+ * training rows) and a holdout on one worker, as {@link ValidateSynthetic} does; the main output
+ * waits for the verdict, so a table that fails a gate never reaches it.
  */
 public final class SynthesizeTable
     extends PTransform<PCollection<GenericRecord>, PCollection<GenericRecord>> {
