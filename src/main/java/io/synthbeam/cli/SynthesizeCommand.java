@@ -111,25 +111,29 @@ final class SynthesizeCommand implements Callable<Integer> {
           training.toModel(input.getSchema()), conditions, device,
           runner.toPipelineOptions(cmd, "synthbeam-synthesize"), validation(input)));
     }
+    int code = reportOutcome(err, done, start);
+    PrivacyLine.print(err, done.summary(), training.privacy());
+    err.flush();
+    return code;
+  }
+
+  /** The verdict and where the table went; the exit code. */
+  private int reportOutcome(PrintWriter err, Jobs.Synthesized done, long start) {
     String saved = model == null ? "" : "; model saved to " + model;
-    int code = 0;
     if (done.verdict() != null) {
       err.println(done.verdict().verdict());
     }
     if (done.verdict() == null || done.verdict().passed()) {
       err.printf(Locale.ROOT, "wrote %d synthetic rows to %s in %s%s%n", done.rows(), output,
           Durations.since(start), saved);
-    } else {
-      err.println("synthbeam synthesize: quality gate failed: " + done.verdict().failures());
-      err.println(quarantine
-          ? String.format(Locale.ROOT, "quarantined %d synthetic rows to %s (not %s)%s",
-              done.rows(), StagingFolder.quarantinePath(output), output, saved)
-          : "no table written to " + output + " (--quarantine keeps a failed table)" + saved);
-      code = ValidateCommand.GATE_FAILED;
+      return 0;
     }
-    PrivacyLine.print(err, done.summary(), training.privacy());
-    err.flush();
-    return code;
+    err.println("synthbeam synthesize: quality gate failed: " + done.verdict().failures());
+    err.println(quarantine
+        ? String.format(Locale.ROOT, "quarantined %d synthetic rows to %s (not %s)%s",
+            done.rows(), StagingFolder.quarantinePath(output), output, saved)
+        : "no table written to " + output + " (--quarantine keeps a failed table)" + saved);
+    return ValidateCommand.GATE_FAILED;
   }
 
   private void checkValidation(OptionChecks check) throws IOException {
@@ -157,6 +161,7 @@ final class SynthesizeCommand implements Callable<Integer> {
     TableIO.Read rows = FileFormat.of(holdout).isCsv() && FileFormat.of(in.input).isCsv()
         ? TableIO.read(path, input.getSchema()) : TableIO.read(path);
     return new Jobs.Validation(rows, ColumnNames.toFieldName(input.getSchema(), target.strip()),
-        gate.gates(), gate.report, gate.json, quarantine ? StagingFolder.quarantinePath(output) : null);
+        gate.gates(), gate.report, gate.json,
+        quarantine ? StagingFolder.quarantinePath(output) : null);
   }
 }
