@@ -90,4 +90,20 @@ class GatesAndPrivacyEndToEndTest {
     assertEquals(10, guarantee.path("steps").asInt(), guarantee.toString());
     assertEquals(1e-5, guarantee.path("delta").asDouble(), 1e-12);
   }
+
+  @Test
+  void aPrivateRebalanceStatesItsGuaranteeAndLeavesNoModelBehind() throws IOException {
+    Path input = people("people.csv", 1_000, 3);
+    Path out = dir.resolve("out/rebalanced.csv");
+    CliRun run = run("rebalance", "-i", input.toString(), "-o", out.toString(), "--label",
+        "colour", "--balanced", "--epochs", "1", "--batch-size", "100", "--threads", "1",
+        "--epsilon", "8");
+    assertEquals(0, run.code(), run.toString());
+    assertTrue(run.err().contains("\nprivacy: (ε="), run.toString());
+    assertTrue(run.err().contains("steps=10;"), run.toString());
+    try (Stream<Path> left = Files.list(dir.resolve("out"))) {
+      assertEquals(List.of("rebalanced.csv"), left.map(p -> p.getFileName().toString()).toList(),
+          "the bundle read for the guarantee is removed");
+    }
+  }
 }
