@@ -10,7 +10,7 @@ final class ValidationSummary {
 
   /** From the JSON report (judge.py's keys, see ReportJson). */
   static void print(PrintWriter out, JsonNode r) {
-    out.printf(Locale.ROOT, "validation rows: %d real training, %d holdout, %d synthetic%n",
+    out.printf(Locale.ROOT, "validation rows: %,d real training, %,d holdout, %,d synthetic%n",
         r.path("train_rows").asLong(), r.path("holdout_rows").asLong(),
         r.path("synthetic_rows").asLong());
     out.printf(Locale.ROOT, "fidelity: shapes %s, pairs %s, quality %s, detection AUC %s%n",
