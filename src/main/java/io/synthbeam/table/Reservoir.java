@@ -1,7 +1,5 @@
 package io.synthbeam.table;
 
-import java.io.IOException;
-import java.io.ObjectOutputStream;
 import java.io.Serial;
 import java.io.Serializable;
 import java.util.Arrays;
@@ -49,10 +47,10 @@ final class Reservoir implements Serializable {
     }
   }
 
-  /** The kept values and their row counts, in priority order. */
+  /** The kept values and their row counts, in priority order. Leaves this reservoir unchanged. */
   Sample sample() {
-    compact();
-    return new Sample(Arrays.copyOf(values, size), Arrays.copyOf(counts, size));
+    Reservoir kept = compactedCopy();
+    return new Sample(Arrays.copyOf(kept.values, kept.size), Arrays.copyOf(kept.counts, kept.size));
   }
 
   record Sample(double[] values, long[] counts) {}
@@ -161,13 +159,28 @@ final class Reservoir implements Serializable {
     counts[j] = c;
   }
 
+  /**
+   * A compacted copy holding only the kept entries. Reading a reservoir never changes it: a runner
+   * may encode an accumulator from one thread while another reads it (the DirectRunner does), and
+   * an in-place compaction then corrupts both.
+   */
+  private Reservoir compactedCopy() {
+    Reservoir copy = new Reservoir(capacity);
+    int length = Math.max(size, 1);
+    copy.priorities = Arrays.copyOf(priorities, length);
+    copy.values = Arrays.copyOf(values, length);
+    copy.counts = Arrays.copyOf(counts, length);
+    copy.size = size;
+    copy.full = full;
+    copy.cutPriority = cutPriority;
+    copy.cutValueBits = cutValueBits;
+    copy.compact();
+    return copy;
+  }
+
+  /** Ships only the kept entries, not the empty part of the buffer, without touching this one. */
   @Serial
-  private void writeObject(ObjectOutputStream out) throws IOException {
-    // Ship only the kept entries, not the empty part of the buffer.
-    compact();
-    priorities = Arrays.copyOf(priorities, Math.max(size, 1));
-    values = Arrays.copyOf(values, Math.max(size, 1));
-    counts = Arrays.copyOf(counts, Math.max(size, 1));
-    out.defaultWriteObject();
+  private Object writeReplace() {
+    return compactedCopy();
   }
 }

@@ -56,6 +56,35 @@ class SamplingStructuresTest {
   }
 
   @Test
+  void serializingOrSamplingLeavesTheReservoirUntouched() throws Exception {
+    // A runner may encode an accumulator on one thread while another reads it: neither may
+    // compact the buffer in place (CI once failed with an index out of bounds from exactly that).
+    Reservoir reservoir = new Reservoir(50);
+    for (int row = 0; row < 75; row++) {
+      reservoir.add(RowHash.mix(row), row);
+    }
+    java.lang.reflect.Field size = Reservoir.class.getDeclaredField("size");
+    size.setAccessible(true);
+    assertEquals(75, size.getInt(reservoir), "75 adds buffered, not yet compacted");
+
+    var bytes = new java.io.ByteArrayOutputStream();
+    try (var out = new java.io.ObjectOutputStream(bytes)) {
+      out.writeObject(reservoir);
+    }
+    Reservoir.Sample sampled = reservoir.sample();
+    assertEquals(75, size.getInt(reservoir));
+
+    Reservoir copy;
+    try (var in = new java.io.ObjectInputStream(
+        new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+      copy = (Reservoir) in.readObject();
+    }
+    assertEquals(50, size.getInt(copy), "only the kept entries are shipped");
+    assertArrayEquals(sampled.values(), copy.sample().values());
+    assertArrayEquals(sampled.counts(), copy.sample().counts());
+  }
+
+  @Test
   void valueCountsAreExactUntilTheLimitThenGiveUp() {
     ValueCounts counts = new ValueCounts(100);
     ValueCounts other = new ValueCounts(100);
