@@ -4,6 +4,8 @@ import io.synthbeam.gan.ctgan.CtganModel;
 import io.synthbeam.onnx.ExecutionDevice;
 import io.synthbeam.table.TableEncoder;
 import java.io.IOException;
+import java.util.Locale;
+import java.util.logging.Logger;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
@@ -67,6 +69,7 @@ final class SampleShards extends PTransform<PCollection<SampleRequest>, PCollect
 
   /** Draws a shard's rows from the model, which is loaded once per JVM. */
   static final class GenerateFn extends DoFn<SampleShard, GenericRecord> {
+    private static final Logger LOG = Logger.getLogger(SampleShards.class.getName());
     private final PCollectionView<byte[]> bundleView;
     private final ExecutionDevice device;
     private final Counter rowsCounter = Metrics.counter(SynthesizeTable.METRICS,
@@ -89,6 +92,9 @@ final class SampleShards extends PTransform<PCollection<SampleRequest>, PCollect
       model.sampleEncoded(shard.rows(), shard.seed(), shard.conditions(),
           (rows, offset) -> context.output(encoder.decode(rows, offset)));
       rowsCounter.inc(shard.rows());
+      // Progress: shards finish in any order and on any worker, so each reports its own rows.
+      LOG.info(() -> String.format(Locale.ROOT, "sampled %,d rows (shard %d)", shard.rows(),
+          shard.index()));
     }
 
     @Teardown

@@ -5,7 +5,9 @@ import io.synthbeam.validation.privacy.PrivacyMetrics;
 import io.synthbeam.validation.privacy.PrivacyReport;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.logging.Logger;
 import java.util.function.Supplier;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericRecord;
@@ -25,6 +27,7 @@ import org.apache.avro.generic.GenericRecord;
  * }</pre>
  */
 public final class SyntheticValidator {
+  private static final Logger LOG = Logger.getLogger(SyntheticValidator.class.getName());
   private final ValidationOptions options;
 
   public SyntheticValidator(ValidationOptions options) {
@@ -63,6 +66,9 @@ public final class SyntheticValidator {
     requireRows("real training", frames.train());
     requireRows("holdout", frames.holdout());
     requireRows("synthetic", frames.synthetic());
+    LOG.info(() -> String.format(Locale.ROOT, "validating %,d synthetic rows against %,d real "
+        + "training and %,d holdout rows", frames.synthetic().rows(), frames.train().rows(),
+        frames.holdout().rows()));
     FidelityReport fidelity = timed(timings, "fidelity", () -> FidelityMetrics.compute(frames));
     UtilityReport utility = timed(timings, "utility",
         () -> UtilityMetrics.compute(frames, options));
@@ -86,7 +92,9 @@ public final class SyntheticValidator {
   private static <T> T timed(Map<String, Double> timings, String stage, Supplier<T> work) {
     long start = System.nanoTime();
     T result = work.get();
-    timings.put(stage, (System.nanoTime() - start) / 1e9);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    timings.put(stage, seconds);
+    LOG.info(() -> String.format(Locale.ROOT, "validation: %s done in %.1fs", stage, seconds));
     return result;
   }
 }
