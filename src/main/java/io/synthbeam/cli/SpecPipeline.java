@@ -61,8 +61,17 @@ final class SpecPipeline {
     columns.check();
     PCollection<GenericRecord> real = limited(pipeline.apply("ReadInput",
         open(plan, plan.input())), "LimitInput");
-    PCollection<GenericRecord> output = real.apply(plan.rebalancing() ? "RebalanceTable"
-        : "SynthesizeTable", plan.rebalancing() ? rebalance() : synthesize());
+    PCollection<GenericRecord> output;
+    // The bundle lets the reports state the model's privacy guarantee (rebalancing keeps real
+    // rows, so its output has none to state).
+    PCollection<byte[]> bundle = null;
+    if (plan.rebalancing()) {
+      output = real.apply("RebalanceTable", rebalance());
+    } else {
+      SynthesizeTable.Result result = real.apply("SynthesizeTable", synthesize().withResult());
+      output = result.getSynthetic();
+      bundle = result.getModelBundle();
+    }
     if (!plan.validating()) {
       output.apply("WriteTable", TableIO.write(absolute(plan.table())));
       return;
@@ -70,13 +79,17 @@ final class SpecPipeline {
     Schema outputSchema = ((AvroCoder<GenericRecord>) output.getCoder()).getSchema();
     PCollection<GenericRecord> holdout = limited(pipeline.apply("ReadHoldout",
         open(plan, plan.holdout())), "LimitHoldout");
-    PCollectionTuple checked = output.apply("ValidateSynthetic", ValidateSynthetic.of(
+    ValidateSynthetic validate = ValidateSynthetic.of(
             projected(real, outputSchema, "ProjectReal"),
             projected(holdout, outputSchema, "ProjectHoldout"),
             columns.field(plan.spec().validation().target(), "validation.target"))
         .withGates(gates())
         .withColumnKinds(validationKinds())
-        .withMaxRows(plan.validationRows()));
+        .withMaxRows(plan.validationRows());
+    if (bundle != null) {
+      validate = validate.withModelBundle(bundle);
+    }
+    PCollectionTuple checked = output.apply("ValidateSynthetic", validate);
     checked.get(ValidateSynthetic.REPORT_JSON)
         .apply("WriteJsonReport", TextIO.write().to(absolute(reportJson)).withoutSharding());
     if (plan.htmlReport() != null) {
@@ -108,7 +121,7 @@ final class SpecPipeline {
     if (plan.model() != null) {
       synthesize = synthesize.withModelSavedTo(absolute(plan.model()));
     }
-    return plan.privacy() == null ? synthesize : withPrivacy(synthesize, plan.privacy());
+    return plan.privacy() == null ? synthesize : synthesize.withDifferentialPrivacy(plan.privacy());
   }
 
   private RebalanceTable rebalance() {
@@ -128,19 +141,7 @@ final class SpecPipeline {
     if (plan.model() != null) {
       rebalance = rebalance.withModelSavedTo(absolute(plan.model()));
     }
-    return plan.privacy() == null ? rebalance : withPrivacy(rebalance, plan.privacy());
-  }
-
-  /**
-   * The one place a spec's {@code privacy:} budget reaches the transforms. This build's
-   * SynthesizeTable and RebalanceTable have no differentially private fit yet, so it refuses
-   * (before anything runs) rather than fit without the guarantee the spec asks for.
-   */
-  static <T> T withPrivacy(T transform, DifferentialPrivacy privacy) {
-    throw new IllegalStateException(String.format(java.util.Locale.ROOT, "privacy: {epsilon: "
-        + "%s, delta: %s}: differentially private fits are not available in this build of the "
-        + "pipeline runner; remove the privacy: key to fit without a privacy guarantee",
-        privacy.epsilon(), privacy.delta()));
+    return plan.privacy() == null ? rebalance : rebalance.withDifferentialPrivacy(plan.privacy());
   }
 
   private QualityGates gates() {

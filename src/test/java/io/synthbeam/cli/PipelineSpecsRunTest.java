@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -90,5 +91,22 @@ class PipelineSpecsRunTest {
         run.out());
     assertTrue(run.out().contains("the real rows only") && run.out().contains("recall"),
         run.out());
+  }
+
+  @Test
+  void aPrivacyBudgetInTheSpecMakesAPrivateFitThatTheReportStates() throws IOException {
+    Path json = dir.resolve("r.json");
+    // 3,000 rows: the private encoder releases only categories and ranges its noise clears.
+    CliRun run = run("patients-replace", "DirectRunner", "input.max_rows=3000",
+        "privacy.epsilon=5", "outputs.table=" + dir.resolve("t.csv"),
+        "outputs.quarantine=" + dir.resolve("q.csv"),
+        "outputs.html_report=" + dir.resolve("r.html"), "outputs.json_report=" + json);
+    assertTrue(FINISHED.contains(run.code()), run.toString());
+    JsonNode guarantee = new ObjectMapper().readTree(json.toFile()).path("privacy_guarantee");
+    assertTrue(guarantee.isObject(), "the report states the guarantee: " + guarantee);
+    double epsilon = guarantee.path("epsilon").asDouble();
+    assertTrue(epsilon > 0 && epsilon <= 5 + 1e-9, "spent within the budget: " + epsilon);
+    assertEquals(1e-5, guarantee.path("delta").asDouble(), 1e-12);
+    assertTrue(guarantee.path("sigma").asDouble() > 0, guarantee.toString());
   }
 }
