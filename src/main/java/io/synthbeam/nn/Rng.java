@@ -6,8 +6,9 @@ package io.synthbeam.nn;
  * SplitMix64, as the authors recommend.
  *
  * <p>The same (seed, stream) always gives the same sequence, on every machine: the logarithm
- * behind {@link #nextGaussian()} and {@link #nextGumbel()} is {@link StrictMath#log} (fdlibm,
- * specified bit for bit), not a platform-dependent intrinsic; it costs about 10 ns a call here.
+ * behind {@link #nextGaussian()} and {@link #nextGumbel()} is fdlibm's ({@link StrictLog}, equal
+ * bit for bit to {@link StrictMath#log}), not a platform-dependent intrinsic; it costs a few ns a
+ * call here.
  * Not thread-safe; give each thread its own instance via {@link #split()} or a stream number.
  */
 public final class Rng {
@@ -111,7 +112,12 @@ public final class Rng {
 
   /** Uniform in the open interval {@code (0, 1)}: safe to take the logarithm of. */
   private double nextOpenDouble() {
-    return ((nextLong() >>> 11) + 0.5) * 0x1.0p-53;
+    return openDouble(nextLong());
+  }
+
+  /** The uniform in {@code (0, 1)} that 64 random bits stand for (their top 53, centred). */
+  public static double openDouble(long bits) {
+    return ((bits >>> 11) + 0.5) * 0x1.0p-53;
   }
 
   /** Standard normal, by Marsaglia's polar method (each accepted pair gives two values). */
@@ -128,7 +134,7 @@ public final class Rng {
       v = 2.0 * nextDouble() - 1.0;
       s = u * u + v * v;
     } while (s >= 1.0 || s == 0.0);
-    double scale = Math.sqrt(-2.0 * StrictMath.log(s) / s);
+    double scale = Math.sqrt(-2.0 * StrictLog.log(s) / s);
     spareGaussian = v * scale;
     hasSpareGaussian = true;
     return u * scale;
@@ -151,6 +157,14 @@ public final class Rng {
 
   /** A standard Gumbel(0, 1) sample: {@code -log(-log(U))} with U uniform in (0, 1). */
   public double nextGumbel() {
-    return -StrictMath.log(-StrictMath.log(nextOpenDouble()));
+    return gumbel(nextLong());
+  }
+
+  /**
+   * The Gumbel sample {@link #nextGumbel()} returns when {@link #nextLong()} gives {@code bits}:
+   * for callers that draw the bits first and transform only those they need.
+   */
+  public static double gumbel(long bits) {
+    return -StrictLog.log(-StrictLog.log(openDouble(bits)));
   }
 }

@@ -14,8 +14,9 @@ import java.util.Locale;
  * against {@link OnnxGenerator} on the CPU provider, for a generator of the Adult table's shape
  * (noise 128 + condition 104 = 232 in, residual blocks 256 and 256, 170 out). Prints a table.
  *
- * <p>Run: {@code java -cp target/test-classes:target/classes:$(cat cp.txt)
- * --add-modules jdk.incubator.vector io.synthbeam.bench.OnnxSamplingBenchmark [seconds] [threads]}.
+ * <p>Run: {@code mvn -B -o -Pbench -DskipTests test-compile exec:exec@main
+ * -Dbench.main=io.synthbeam.bench.OnnxSamplingBenchmark -Dbench.args="[seconds] [threads]"}.
+ * {@link SamplingBenchmark} measures a fitted bundle's whole sampling path.
  */
 public final class OnnxSamplingBenchmark {
   private static final int INPUT = 232;

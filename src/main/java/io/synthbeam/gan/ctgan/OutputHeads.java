@@ -4,6 +4,7 @@ import io.synthbeam.nn.GumbelSoftmax;
 import io.synthbeam.nn.Rng;
 import io.synthbeam.nn.Tensor;
 import io.synthbeam.table.OutputSpan;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -16,6 +17,7 @@ final class OutputHeads {
   private final int[] softmaxOffsets;
   private final int[] softmaxLengths;
   private final float tau;
+  private final int longestSoftmax;
   private Tensor activated;
   private Tensor dRaw;
   private Tensor noise;
@@ -39,6 +41,7 @@ final class OutputHeads {
         softmaxLengths[s++] = span.length();
       }
     }
+    longestSoftmax = Arrays.stream(softmaxLengths).max().orElse(0);
   }
 
   /** Training-time activation; the result is owned by this object. */
@@ -78,8 +81,12 @@ final class OutputHeads {
     return dRaw;
   }
 
-  /** Sampling-time activation into {@code out}: tanh scalars, one-hot categorical draws. */
+  /**
+   * Sampling-time activation into {@code out}: tanh scalars, one-hot categorical draws (the
+   * Gumbel-max of each span, drawn in row and span order, see {@link GumbelMax}).
+   */
   void sample(float[] raw, float[] out, int rows, int width, Rng rng) {
+    GumbelMax gumbelMax = new GumbelMax(longestSoftmax);
     for (int r = 0; r < rows; r++) {
       int base = r * width;
       for (int off : tanhOffsets) {
@@ -88,16 +95,8 @@ final class OutputHeads {
       for (int s = 0; s < softmaxOffsets.length; s++) {
         int off = base + softmaxOffsets[s];
         int len = softmaxLengths[s];
-        int best = 0;
-        float bestValue = Float.NEGATIVE_INFINITY;
-        for (int i = 0; i < len; i++) {
-          float v = raw[off + i] + (float) rng.nextGumbel();
-          out[off + i] = 0f;
-          if (v > bestValue) {
-            bestValue = v;
-            best = i;
-          }
-        }
+        int best = gumbelMax.draw(raw, off, len, rng);
+        Arrays.fill(out, off, off + len, 0f);
         out[off + best] = 1f;
       }
     }
