@@ -118,10 +118,11 @@ class PipelineSpecErrorsTest {
   }
 
   @Test
-  void privacyIsRefusedBeforeAnythingRunsInThisBuild() throws IOException {
-    CliRun run = check(input + OUTPUTS + "privacy: {epsilon: 3, delta: 1.0e-5}\n");
-    assertEquals(1, run.code(), run.toString());
-    assertTrue(run.err().contains("differentially private fits are not available in this "
-        + "build"), run.err());
+  void aPrivacyBudgetIsCheckedBeforeAnythingRuns() throws IOException {
+    CliRun valid = check(input + OUTPUTS + "privacy: {epsilon: 3, delta: 1.0e-5}\n");
+    assertEquals(0, valid.code(), valid.toString());
+    assertUsageError(check(input + OUTPUTS + "privacy: {epsilon: -1}\n"), "privacy.epsilon");
+    assertUsageError(check(input + OUTPUTS + "privacy: {epsilon: 3, delta: 2}\n"),
+        "privacy.delta");
   }
 }
