@@ -8,16 +8,10 @@ import io.synthbeam.validation.ValidationColumns;
 import io.synthbeam.validation.ValidationOptions;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.apache.avro.Schema;
-import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
-import org.apache.beam.sdk.transforms.MapElements;
-import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.transforms.display.DisplayData;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TypeDescriptor;
 
 /**
  * How {@link SynthesizeTable} validates its synthetic table: against which holdout rows and
@@ -97,7 +91,8 @@ final class ValidationSettings {
   PCollectionTuple validate(PCollection<GenericRecord> synthetic, PCollection<GenericRecord> real,
       PCollection<byte[]> bundle, TableSpec spec, Map<String, ColumnKind> kinds) {
     ValidateSynthetic transform = ValidateSynthetic.of(
-            project("ProjectReal", real, spec), project("ProjectHoldout", holdout, spec), target)
+            ProjectRecords.to(spec.outputSchema(), real, "ProjectReal"),
+            ProjectRecords.to(spec.outputSchema(), holdout, "ProjectHoldout"), target)
         .withColumnKinds(kinds).withOptions(options).withGates(gates).withModelBundle(bundle);
     return synthetic.apply("Validate",
         gates.any() && !quarantine ? transform.failingOnGate() : transform);
@@ -110,18 +105,6 @@ final class ValidationSettings {
     return kinds;
   }
 
-  /** The records with only the output schema's fields (the model leaves excluded ones out). */
-  private static PCollection<GenericRecord> project(String name,
-      PCollection<GenericRecord> records, TableSpec spec) {
-    Schema out = spec.outputSchema();
-    if (out.getFields().size() == spec.inputSchema().getFields().size()) {
-      return records;
-    }
-    return records.apply(name, MapElements.into(TypeDescriptor.of(GenericRecord.class))
-            .via(new Projection(out.toString())))
-        .setCoder(AvroCoder.of(out));
-  }
-
   void populateDisplayData(DisplayData.Builder builder) {
     if (!enabled()) {
       return;
@@ -130,28 +113,5 @@ final class ValidationSettings {
         .add(DisplayData.item("gates", gates.toString()).withLabel("Quality gates"))
         .add(DisplayData.item("quarantine", quarantine)
             .withLabel("A failed gate quarantines the table"));
-  }
-
-  /** Copies the fields of the output schema (kept as JSON text, parsed once per instance). */
-  static final class Projection implements SerializableFunction<GenericRecord, GenericRecord> {
-    private static final long serialVersionUID = 1L;
-    private final String schemaJson;
-    private transient Schema schema;
-
-    Projection(String schemaJson) {
-      this.schemaJson = schemaJson;
-    }
-
-    @Override
-    public GenericRecord apply(GenericRecord record) {
-      if (schema == null) {
-        schema = new Schema.Parser().parse(schemaJson);
-      }
-      GenericData.Record out = new GenericData.Record(schema);
-      for (Schema.Field f : schema.getFields()) {
-        out.put(f.pos(), record.get(f.name()));
-      }
-      return out;
-    }
   }
 }

@@ -1,9 +1,9 @@
 package io.synthbeam.cli;
 
+import io.synthbeam.beam.ProjectRecords;
 import io.synthbeam.beam.RebalanceTable;
 import io.synthbeam.beam.SynthesizeTable;
 import io.synthbeam.beam.io.TableIO;
-import io.synthbeam.gan.ctgan.DifferentialPrivacy;
 import io.synthbeam.table.ColumnKind;
 import io.synthbeam.validation.QualityGates;
 import io.synthbeam.validation.ValidateSynthetic;
@@ -19,7 +19,6 @@ import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.extensions.avro.coders.AvroCoder;
 import org.apache.beam.sdk.io.TextIO;
-import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.Sample;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionTuple;
@@ -80,8 +79,8 @@ final class SpecPipeline {
     PCollection<GenericRecord> holdout = limited(pipeline.apply("ReadHoldout",
         open(plan, plan.holdout())), "LimitHoldout");
     ValidateSynthetic validate = ValidateSynthetic.of(
-            projected(real, outputSchema, "ProjectReal"),
-            projected(holdout, outputSchema, "ProjectHoldout"),
+            ProjectRecords.to(outputSchema, real, "ProjectReal"),
+            ProjectRecords.to(outputSchema, holdout, "ProjectHoldout"),
             columns.field(plan.spec().validation().target(), "validation.target"))
         .withGates(gates())
         .withColumnKinds(validationKinds())
@@ -176,17 +175,6 @@ final class SpecPipeline {
       return rows;
     }
     return rows.apply(name, Sample.any(max)).setCoder(rows.getCoder());
-  }
-
-  /** Real rows with the synthetic table's columns only (excluded columns dropped). */
-  private static PCollection<GenericRecord> projected(PCollection<GenericRecord> rows,
-      Schema target, String name) {
-    Schema source = ((AvroCoder<GenericRecord>) rows.getCoder()).getSchema();
-    if (source.getFields().size() == target.getFields().size()) {
-      return rows;
-    }
-    return rows.apply(name, ParDo.of(new ProjectRecordsFn(target)))
-        .setCoder(AvroCoder.of(target));
   }
 
   static TableIO.Read open(RunPlan plan, Path file) throws IOException {
