@@ -30,7 +30,8 @@ import org.apache.beam.sdk.values.PCollection;
  * <p>Fitting runs as in {@link SynthesizeTable}: encoder fitted in parallel, a deterministic
  * training sample of at most {@link #withMaxTrainingRows} rows (default
  * {@value ModelSettings#DEFAULT_MAX_TRAINING_ROWS}), training on one worker, one log line per
- * epoch (java.util.logging, INFO). The same input, options and seed give the same bundle.
+ * epoch (java.util.logging, INFO). The same input, options and seed give the same bundle. On the
+ * DirectRunner, use {@code --targetParallelism=1} (see {@link SynthesizeTable}).
  */
 public final class FitTableModel
     extends PTransform<PCollection<GenericRecord>, PCollection<String>> {

@@ -74,6 +74,12 @@ import org.apache.beam.sdk.values.TupleTag;
  * seed and its index, from the model loaded once per worker JVM and run in ONNX Runtime on
  * {@link #withDevice} (default AUTO: CUDA when available, else the CPU).
  *
+ * <p>On the DirectRunner, run a fit with {@code --targetParallelism=1}: the training spreads over
+ * its own threads ({@link CtganOptions#threads}), and the DirectRunner's driver polls in a loop on
+ * one more thread for as long as work runs on several (a third of the CPU during a fit on two
+ * cores); with one worker thread it polls only between bundles. The {@code synthbeam} commands
+ * that train do this by default.
+ *
  * <p>Determinism: the same input, options and seed give the same records whatever the runner, the
  * number of workers or retries (their order in the PCollection is not defined).
  *

@@ -59,7 +59,7 @@ final class FitCommand implements Callable<Integer> {
     Jobs.Fitted fitted;
     try (AutoCloseable progress = CliLogging.progressTo(err, common.quiet)) {
       fitted = parent.backend().fit(new Jobs.Fit(input, model,
-          training.toModel(input.getSchema()), runner.toPipelineOptions(cmd, "synthbeam-fit")));
+          training.toModel(input.getSchema()), runner.toPipelineOptions(cmd, "synthbeam-fit", RunnerOptions.Work.TRAINING)));
     }
     TrainingSummary summary = fitted.summary();
     err.printf(Locale.ROOT, "fitted %d epochs on %d rows in %s; model saved to %s%n",

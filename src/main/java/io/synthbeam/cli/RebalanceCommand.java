@@ -93,7 +93,7 @@ final class RebalanceCommand implements Callable<Integer> {
       result = parent.backend().rebalance(new Jobs.Rebalance(input, output,
           ColumnNames.toFieldName(input.getSchema(), label.strip()), shares, balanced, model,
           training.toModel(input.getSchema()), device,
-          runner.toPipelineOptions(cmd, "synthbeam-rebalance")));
+          runner.toPipelineOptions(cmd, "synthbeam-rebalance", RunnerOptions.Work.TRAINING)));
     }
     printCounts(err, result);
     long real = result.real().values().stream().mapToLong(Long::longValue).sum();

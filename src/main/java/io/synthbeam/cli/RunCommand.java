@@ -78,7 +78,7 @@ final class RunCommand implements Callable<Integer> {
       plan = RunPlan.of(SpecLoader.load(specFile, settings), Path.of("").toAbsolutePath());
       checkWritable(plan);
       steps = SpecPipeline.of(plan);
-      pipeline = Pipeline.create(runner.toPipelineOptions(cmd, "synthbeam-run"));
+      pipeline = Pipeline.create(runner.toPipelineOptions(cmd, "synthbeam-run", RunnerOptions.Work.TRAINING));
       reportJson = plan.jsonReport() != null || !plan.validating() ? plan.jsonReport()
           : Files.createTempFile("synthbeam-report", ".json");
       steps.build(pipeline, reportJson);

@@ -77,7 +77,7 @@ final class SampleCommand implements Callable<Integer> {
     Jobs.Written written;
     try (AutoCloseable progress = CliLogging.progressTo(err, common.quiet)) {
       written = parent.backend().sample(new Jobs.Sample(model, rows, seed, conditions, device,
-          output, runner.toPipelineOptions(cmd, "synthbeam-sample")));
+          output, runner.toPipelineOptions(cmd, "synthbeam-sample", RunnerOptions.Work.RECORDS)));
     }
     err.printf(Locale.ROOT, "wrote %d rows to %s in %s%n", written.rows(), output,
         Durations.since(start));

@@ -109,7 +109,7 @@ final class SynthesizeCommand implements Callable<Integer> {
     try (AutoCloseable progress = CliLogging.progressTo(err, common.quiet)) {
       done = parent.backend().synthesize(new Jobs.Synthesize(input, output, rows, model,
           training.toModel(input.getSchema()), conditions, device,
-          runner.toPipelineOptions(cmd, "synthbeam-synthesize"), validation(input)));
+          runner.toPipelineOptions(cmd, "synthbeam-synthesize", RunnerOptions.Work.TRAINING), validation(input)));
     }
     int code = reportOutcome(err, done, start);
     PrivacyLine.print(err, done.summary(), training.privacy());

@@ -42,7 +42,8 @@ class CliHelpTest {
     assertTrue(flat.contains("Default: 1000."), flat);
     assertTrue(flat.contains("Default: DirectRunner."), flat);
     assertTrue(flat.contains("Default: [local]."), flat);
-    assertTrue(flat.contains("Default: 2."), flat);
+    assertTrue(flat.contains("Default: 2; 1 on the DirectRunner for a command that trains"),
+        flat);
   }
 
   @Test

@@ -91,7 +91,15 @@ class FitCommandTest {
     assertEquals(200_000, job.maxTrainingRows());
     DirectOptions direct = backend.fitJob.pipeline().as(DirectOptions.class);
     assertEquals(DirectRunner.class, direct.getRunner());
-    assertEquals(2, direct.getTargetParallelism());
+    // One DirectRunner thread: its driver would otherwise spin on a core the training needs.
+    assertEquals(1, direct.getTargetParallelism());
+  }
+
+  @Test
+  void anExplicitParallelismOverridesTheTrainingDefault() {
+    CliRun run = fit("--parallelism", "3", "-q");
+    assertEquals(0, run.code(), run.toString());
+    assertEquals(3, backend.fitJob.pipeline().as(DirectOptions.class).getTargetParallelism());
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.flink.FlinkPipelineOptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,8 @@ class SampleCommandTest {
     assertEquals(1L, backend.sampleJob.seed());
     assertEquals(Map.of(), backend.sampleJob.conditions());
     assertEquals(ExecutionDevice.AUTO, backend.sampleJob.device());
+    // Sampling is record-parallel: two DirectRunner threads.
+    assertEquals(2, backend.sampleJob.pipeline().as(DirectOptions.class).getTargetParallelism());
   }
 
   @Test
