@@ -16,8 +16,17 @@ public final class GumbelSoftmax {
    */
   public static void forward(float[] in, float[] out, float[] noise, int rows, int stride,
       int off, int len, float tau, Rng rng) {
-    Softmax.checkSpan(rows, stride, off, len, tau);
-    for (int r = 0; r < rows; r++) {
+    forwardRows(in, out, noise, 0, rows, stride, off, len, tau, rng);
+  }
+
+  /**
+   * {@link #forward(float[], float[], float[], int, int, int, int, float, Rng)} on rows
+   * [from, to) only, so that row blocks can run on different threads with their own noise streams.
+   */
+  public static void forwardRows(float[] in, float[] out, float[] noise, int from, int to,
+      int stride, int off, int len, float tau, Rng rng) {
+    Softmax.checkSpan(to - from, stride, off, len, tau);
+    for (int r = from; r < to; r++) {
       for (int i = r * stride + off, end = i + len; i < end; i++) {
         if (rng != null) {
           noise[i] = (float) rng.nextGumbel();
@@ -25,7 +34,7 @@ public final class GumbelSoftmax {
         out[i] = in[i] + noise[i];
       }
     }
-    Softmax.forward(out, out, rows, stride, off, len, tau);
+    Softmax.forwardRows(out, out, from, to, stride, off, len, tau);
   }
 
   /** Tensor form of {@link #forward(float[], float[], float[], int, int, int, int, float, Rng)}. */

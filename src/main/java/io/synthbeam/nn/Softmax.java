@@ -14,9 +14,15 @@ public final class Softmax {
    */
   public static void forward(float[] in, float[] out, int rows, int stride, int off, int len,
       float tau) {
-    checkSpan(rows, stride, off, len, tau);
+    forwardRows(in, out, 0, rows, stride, off, len, tau);
+  }
+
+  /** {@link #forward(float[], float[], int, int, int, int, float)} on rows [from, to) only. */
+  public static void forwardRows(float[] in, float[] out, int from, int to, int stride, int off,
+      int len, float tau) {
+    checkSpan(to - from, stride, off, len, tau);
     double invTau = 1.0 / tau;
-    for (int r = 0; r < rows; r++) {
+    for (int r = from; r < to; r++) {
       int start = r * stride + off;
       int end = start + len;
       float max = Float.NEGATIVE_INFINITY;

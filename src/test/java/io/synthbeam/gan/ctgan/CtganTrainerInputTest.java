@@ -94,10 +94,12 @@ class CtganTrainerInputTest {
 
   @Test
   void threadCountDoesNotChangeTheModel() {
-    List<GenericRecord> rows = rows(200, 0, 1.0);
-    CtganModel one = new CtganTrainer(FAST.withThreads(1))
+    List<GenericRecord> rows = rows(400, 0, 1.0);
+    // Batches of 200 rows: several blocks of the output heads, which may run on either thread.
+    CtganOptions options = FAST.withBatchSize(200).withEpochs(2);
+    CtganModel one = new CtganTrainer(options.withThreads(1))
         .fit(SCHEMA, rows, EncodingOptions.defaults(), TrainingListener.NONE);
-    CtganModel two = new CtganTrainer(FAST.withThreads(2))
+    CtganModel two = new CtganTrainer(options.withThreads(2))
         .fit(SCHEMA, rows, EncodingOptions.defaults(), TrainingListener.NONE);
     assertEquals(one.sample(50, 9L, Map.of()), two.sample(50, 9L, Map.of()));
   }
