@@ -26,6 +26,14 @@ import java.util.stream.IntStream;
 final class ContinuousColumnFitter {
   /** Fewer remaining values than this get one Gaussian instead of a mixture fit. */
   static final int MIN_VALUES_FOR_MIXTURE = 10;
+  /** A point mass needs at least this many occurrences, however small the table. */
+  static final int MIN_POINT_MASS_COUNT = 10;
+  /**
+   * A point mass needs at least this share of its value's count above the smooth level: a spike,
+   * not a bump such as the lowest value of a smooth column (Adult's age 17 stands 30% over its
+   * level; the edge of a flat density, 50%).
+   */
+  static final double MIN_SPIKE_EXCESS = 2.0 / 3;
 
   private ContinuousColumnFitter() {}
 
@@ -116,7 +124,7 @@ final class ContinuousColumnFitter {
       }
       return excess;
     }
-    double minCount = options.pointMassMinShare() * total;
+    double minCount = Math.max(options.pointMassMinShare() * total, MIN_POINT_MASS_COUNT);
     double[] candidate = new double[n];
     for (int i = 0; i < n; i++) {
       if (sample.counts[i] >= minCount) {
@@ -124,7 +132,8 @@ final class ContinuousColumnFitter {
       }
     }
     IntStream.range(0, n)
-        .filter(i -> candidate[i] >= minCount && candidate[i] > 0)
+        .filter(i -> candidate[i] >= minCount && candidate[i] > 0
+            && candidate[i] >= MIN_SPIKE_EXCESS * sample.counts[i])
         .boxed()
         .sorted(Comparator.<Integer>comparingDouble(i -> -candidate[i])
             .thenComparingDouble(i -> sample.values[i]))

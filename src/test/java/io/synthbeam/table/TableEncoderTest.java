@@ -118,6 +118,27 @@ class TableEncoderTest {
   }
 
   @Test
+  void rareSpikesBesideADominantOneGetPointMassesButASmoothColumnsEdgeDoesNot() {
+    // Like Adult's capital-gain: 90% zeros, spikes of 0.5% at 7688 and 99999 among spread values.
+    // And like its age: a smooth integer column whose lowest value stands above its neighbours.
+    TestTable table = TestTable.named("gains").column("gain", TestTable.INT)
+        .column("age", TestTable.INT);
+    SplittableRandom rng = new SplittableRandom(4);
+    for (int i = 0; i < 10_000; i++) {
+      double u = rng.nextDouble();
+      int gain = u < 0.9 ? 0 : u < 0.905 ? 7688 : u < 0.91 ? 99_999 : 1000 + rng.nextInt(20_000);
+      int age = 17 + (int) Math.abs(rng.nextGaussian() * 15);
+      table.row(gain, age);
+    }
+    TableEncoder e = table.fit(EncodingOptions.defaults());
+    ContinuousModes gain = ((ContinuousColumnCodec) e.codecs().get(0)).modes();
+    assertArrayEquals(new double[] {0, 7688, 99_999}, gain.points());
+    assertEquals(0.005, gain.pointShares()[1], 0.0015);
+    ContinuousModes age = ((ContinuousColumnCodec) e.codecs().get(1)).modes();
+    assertEquals(0, age.points().length, "age 17 is a bump, not a spike");
+  }
+
+  @Test
   void fewDistinctIntegersBecomePointModes() {
     TestTable table = TestTable.named("edu").column("years", TestTable.INT);
     SplittableRandom rng = new SplittableRandom(2);
