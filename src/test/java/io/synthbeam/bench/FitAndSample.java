@@ -19,7 +19,7 @@ import org.apache.avro.generic.GenericRecord;
  *
  * <pre>
  * java ... io.synthbeam.bench.FitAndSample input=examples/adult/train.csv.gz out=/tmp/syn.csv \
- *     epochs=300 seed=1 average=0.999
+ *     epochs=300 seed=1 average=0.9995 dropout=0.25 gwidths=256,256
  * </pre>
  */
 public final class FitAndSample {
@@ -61,6 +61,17 @@ public final class FitAndSample {
     if (a.containsKey("epsilon")) {
       o = o.withDifferentialPrivacy(
           io.synthbeam.gan.ctgan.DifferentialPrivacy.epsilon(Double.parseDouble(a.get("epsilon"))));
+    }
+    if (a.containsKey("gwidths")) {
+      o = o.withGeneratorWidths(java.util.Arrays.stream(a.get("gwidths").split(","))
+          .mapToInt(Integer::parseInt).toArray());
+    }
+    if (a.containsKey("cwidths")) {
+      String[] w = a.get("cwidths").split(",");
+      o = o.withCriticWidths(Integer.parseInt(w[0]), Integer.parseInt(w[1]));
+    }
+    if (a.containsKey("tau")) {
+      o = o.withGumbelTemperature(Double.parseDouble(a.get("tau")));
     }
     if (a.containsKey("threads")) {
       o = o.withThreads(Integer.parseInt(a.get("threads")));
