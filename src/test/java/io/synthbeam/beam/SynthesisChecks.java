@@ -24,13 +24,13 @@ import org.apache.beam.sdk.values.PCollection;
 final class SynthesisChecks {
   static final int ROWS = 1_500;
   /**
-   * How far the synthetic null rate of "amount" may be from the real one (10%). The run is
-   * deterministic (fixed seed): measured 0.055 on both runners with the trainer of this commit.
-   * 30 epochs, not fewer: after 3 or 10 epochs the null rate still swings between 0.01 and 0.22
-   * with the seed and the pac setting (measured), after 30 it stayed within 0.05 of the real
-   * rate for pac 2, 5 and 10.
+   * How far the synthetic null rate of "amount" may be from the real one (10%); below 0.1, so a
+   * fit that loses the nulls altogether fails. The run is deterministic (fixed seed): measured
+   * 0.055 on both runners. 30 epochs, not fewer: after 3 or 10 epochs the rate swung between
+   * 0.01 and 0.22 with the pac setting (2, 5, 10) and between this pipeline and a direct fit;
+   * after 30 it stayed within 0.05 of the real rate in every one of those cases.
    */
-  static final double NULL_RATE_TOLERANCE = 0.1;
+  static final double NULL_RATE_TOLERANCE = 0.06;
 
   private SynthesisChecks() {}
 
